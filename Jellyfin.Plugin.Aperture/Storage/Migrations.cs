@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+
+namespace Jellyfin.Plugin.Aperture.Storage;
+
+/// <summary>
+/// The database schema, as an append-only list of migrations. Never edit a shipped migration; add a new one.
+/// </summary>
+internal static class Migrations
+{
+    /// <summary>Gets every migration in order; migration N brings the schema to version N.</summary>
+    public static IReadOnlyList<string> All { get; } = new[]
+    {
+        // 1: encrypted credentials, quota ledgers, integration health and alerts.
+        """
+        CREATE TABLE credentials (
+            service TEXT NOT NULL,
+            field TEXT NOT NULL,
+            ciphertext TEXT NOT NULL,
+            mask TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (service, field)
+        );
+        CREATE TABLE quota_ledger (
+            service TEXT NOT NULL,
+            day TEXT NOT NULL,
+            used INTEGER NOT NULL,
+            quota_limit INTEGER,
+            reset_at TEXT,
+            PRIMARY KEY (service, day)
+        );
+        CREATE TABLE integration_health (
+            service TEXT PRIMARY KEY,
+            last_success_at TEXT,
+            last_error_at TEXT,
+            last_error TEXT,
+            last_test_at TEXT,
+            last_test_ok INTEGER,
+            detail TEXT
+        );
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            service TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            message TEXT NOT NULL,
+            action TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            reset_at TEXT,
+            resolved_at TEXT,
+            resolution TEXT
+        );
+        CREATE UNIQUE INDEX alerts_one_open ON alerts (service, kind) WHERE resolved_at IS NULL
+        """,
+    };
+}
