@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace Jellyfin.Plugin.Aperture.Configuration;
 
 /// <summary>
@@ -28,4 +30,7 @@ public class IntegrationSettings
 
     /// <summary>Gets or sets the per-attempt timeout in seconds.</summary>
     public int? TimeoutSeconds { get; set; }
+
+    /// <summary>Gets the service-specific options (for example the AI provider's models).</summary>
+    public Collection<IntegrationOption> Options { get; } = new();
 }

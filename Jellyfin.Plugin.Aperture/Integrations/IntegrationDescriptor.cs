@@ -13,6 +13,7 @@ namespace Jellyfin.Plugin.Aperture.Integrations;
 /// <param name="Priority">The advice level shown on the card.</param>
 /// <param name="Purpose">What it brings, in one line.</param>
 /// <param name="CredentialFields">The credential inputs.</param>
+/// <param name="OptionFields">Service-specific non-secret options.</param>
 /// <param name="DefaultBaseUrl">The public service URL; null when the admin must give one (Seerr).</param>
 /// <param name="DefaultLimits">The documented default budget.</param>
 /// <param name="DependentFeatures">Features that stop working when it is not configured.</param>
@@ -24,6 +25,7 @@ public sealed record IntegrationDescriptor(
     IntegrationPriority Priority,
     string Purpose,
     IReadOnlyList<CredentialField> CredentialFields,
+    IReadOnlyList<OptionField> OptionFields,
     Uri? DefaultBaseUrl,
     IntegrationLimits DefaultLimits,
     IReadOnlyList<string> DependentFeatures,

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using Jellyfin.Plugin.Aperture.Configuration;
 
@@ -133,6 +135,14 @@ public sealed class IntegrationSettingsService
             settings.BaseUrl = url!.AbsoluteUri;
         }
 
+        foreach (var option in settings.Options)
+        {
+            if (!integration.Descriptor.OptionFields.Any(f => string.Equals(f.Name, option.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return $"{integration.Descriptor.Name} has no option '{option.Name}'.";
+            }
+        }
+
         if (settings.RequestsPerWindow is <= 0 || settings.WindowSeconds is <= 0 || settings.MaxConcurrency is <= 0
             || settings.TimeoutSeconds is <= 0 || settings.DailyQuota is < 0 || settings.WritesPerSecond is < 0)
         {
@@ -164,15 +174,51 @@ public sealed class IntegrationSettingsService
 
     private static int? NonNegative(int? value) => value is >= 0 ? value : null;
 
-    private static IntegrationSettings Copy(IntegrationSettings s) => new()
+    /// <summary>
+    /// Gets the effective option values: the stored value, or the option's default.
+    /// </summary>
+    /// <param name="id">The integration id.</param>
+    /// <returns>Option values by name.</returns>
+    public IReadOnlyDictionary<string, string> GetOptions(string id)
     {
-        Id = s.Id,
-        BaseUrl = s.BaseUrl,
-        RequestsPerWindow = s.RequestsPerWindow,
-        WindowSeconds = s.WindowSeconds,
-        WritesPerSecond = s.WritesPerSecond,
-        DailyQuota = s.DailyQuota,
-        MaxConcurrency = s.MaxConcurrency,
-        TimeoutSeconds = s.TimeoutSeconds,
-    };
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in _registry.Get(id).Descriptor.OptionFields)
+        {
+            if (field.DefaultValue is not null)
+            {
+                values[field.Name] = field.DefaultValue;
+            }
+        }
+
+        foreach (var option in Find(_store.Current, id)?.Options ?? new Collection<IntegrationOption>())
+        {
+            if (!string.IsNullOrWhiteSpace(option.Value))
+            {
+                values[option.Name] = option.Value.Trim();
+            }
+        }
+
+        return values;
+    }
+
+    private static IntegrationSettings Copy(IntegrationSettings s)
+    {
+        var copy = new IntegrationSettings
+        {
+            Id = s.Id,
+            BaseUrl = s.BaseUrl,
+            RequestsPerWindow = s.RequestsPerWindow,
+            WindowSeconds = s.WindowSeconds,
+            WritesPerSecond = s.WritesPerSecond,
+            DailyQuota = s.DailyQuota,
+            MaxConcurrency = s.MaxConcurrency,
+            TimeoutSeconds = s.TimeoutSeconds,
+        };
+        foreach (var option in s.Options)
+        {
+            copy.Options.Add(new IntegrationOption { Name = option.Name, Value = option.Value });
+        }
+
+        return copy;
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Jellyfin.Plugin.Aperture.Secrets;
 
 namespace Jellyfin.Plugin.Aperture.Integrations;
@@ -10,4 +11,5 @@ namespace Jellyfin.Plugin.Aperture.Integrations;
 /// <param name="BaseUrl">The service base URL (settings override or the documented default).</param>
 /// <param name="Credentials">The decrypted credentials.</param>
 /// <param name="IsCandidate">True when testing credentials that are not saved.</param>
-public sealed record IntegrationTarget(Uri BaseUrl, IntegrationCredentials Credentials, bool IsCandidate);
+/// <param name="Options">Effective option values (stored value or the option's default), by option name.</param>
+public sealed record IntegrationTarget(Uri BaseUrl, IntegrationCredentials Credentials, bool IsCandidate, IReadOnlyDictionary<string, string> Options);
