@@ -1,0 +1,40 @@
+using System;
+
+namespace Jellyfin.Plugin.Aperture.Api.Models;
+
+/// <summary>An open alert as the banner shows it.</summary>
+public sealed class AlertView
+{
+    /// <summary>Gets the alert id.</summary>
+    public long Id { get; init; }
+
+    /// <summary>Gets the integration id.</summary>
+    public required string Service { get; init; }
+
+    /// <summary>Gets the integration name.</summary>
+    public required string ServiceName { get; init; }
+
+    /// <summary>Gets the kind: Authentication, RateLimit, Quota, Outage, BadResponse.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Gets the severity: Error, Warning, Info.</summary>
+    public required string Severity { get; init; }
+
+    /// <summary>Gets what happened.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>Gets what to do.</summary>
+    public required string Action { get; init; }
+
+    /// <summary>Gets how often it happened while open.</summary>
+    public int Count { get; init; }
+
+    /// <summary>Gets when it first happened.</summary>
+    public DateTimeOffset FirstSeen { get; init; }
+
+    /// <summary>Gets when it last happened.</summary>
+    public DateTimeOffset LastSeen { get; init; }
+
+    /// <summary>Gets when a spent quota resets, if known.</summary>
+    public DateTimeOffset? ResetAt { get; init; }
+}
