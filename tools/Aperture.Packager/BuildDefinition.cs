@@ -13,7 +13,7 @@ namespace Aperture.Packager;
 /// The release description from build.yaml (JPRM format): what the plugin is called, which version it is,
 /// which Jellyfin it needs and which files of the publish folder ship.
 /// </summary>
-public sealed class BuildDefinition
+public sealed record BuildDefinition
 {
     public required string Name { get; init; }
 
