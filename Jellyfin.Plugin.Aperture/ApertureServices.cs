@@ -1,4 +1,11 @@
 using System;
+using Jellyfin.Plugin.Aperture.Integrations;
+using Jellyfin.Plugin.Aperture.Integrations.Ai;
+using Jellyfin.Plugin.Aperture.Integrations.MdbList;
+using Jellyfin.Plugin.Aperture.Integrations.Omdb;
+using Jellyfin.Plugin.Aperture.Integrations.Seerr;
+using Jellyfin.Plugin.Aperture.Integrations.Tmdb;
+using Jellyfin.Plugin.Aperture.Integrations.Trakt;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jellyfin.Plugin.Aperture;
@@ -19,6 +26,15 @@ public static class ApertureServices
         ArgumentNullException.ThrowIfNull(services);
         services.AddHttpClient();
         services.AddSingleton(TimeProvider.System);
+
+        // One line per service; the registry orders them by setup order.
+        services.AddSingleton<IIntegration, AiIntegration>();
+        services.AddSingleton<IIntegration, TmdbIntegration>();
+        services.AddSingleton<IIntegration, OmdbIntegration>();
+        services.AddSingleton<IIntegration, TraktIntegration>();
+        services.AddSingleton<IIntegration, MdbListIntegration>();
+        services.AddSingleton<IIntegration, SeerrIntegration>();
+        services.AddSingleton<IntegrationRegistry>();
         return services;
     }
 }
