@@ -34,16 +34,19 @@ public sealed class MdbListClassifier : UpstreamClassifierBase
     /// <inheritdoc />
     protected override UpstreamClassification? ClassifyService(UpstreamAnswer answer)
     {
-        if (JsonBody.TryParseObject(answer.Body) is { } root && root.GetBoolean("response") == false && root.GetText("error") is { } error)
+        // MDBList names its limits in the body, sometimes inside an HTTP 200; the text wins over the status.
+        var root = JsonBody.TryParseObject(answer.Body);
+        var error = root?.GetText("error");
+        switch (error)
         {
-            return error switch
-            {
-                "API Limit Reached!" => Quota(answer),
-                "API Rate Limit Reached!" => RateLimited(answer, ThrottleMessage),
-                _ when error.Contains("key", StringComparison.OrdinalIgnoreCase) => new UpstreamClassification(UpstreamOutcome.Authentication, AuthenticationMessage),
-                _ when answer.IsSuccessStatus => new UpstreamClassification(UpstreamOutcome.BadResponse, "MDBList could not answer the request."),
-                _ => null,
-            };
+            case "API Limit Reached!":
+                return Quota(answer);
+            case "API Rate Limit Reached!":
+                return RateLimited(answer, ThrottleMessage);
+            case not null when root?.GetBoolean("response") == false && answer.IsSuccessStatus:
+                return error.Contains("key", StringComparison.OrdinalIgnoreCase)
+                    ? new UpstreamClassification(UpstreamOutcome.Authentication, AuthenticationMessage)
+                    : new UpstreamClassification(UpstreamOutcome.BadResponse, "MDBList could not answer the request.");
         }
 
         if (answer.StatusCode != 429)

@@ -32,6 +32,8 @@ public sealed class OmdbClassifier : UpstreamClassifierBase
         return error switch
         {
             "Invalid API key!" or "No API key provided." => new UpstreamClassification(UpstreamOutcome.Authentication, AuthenticationMessage),
+            // OMDb's own daily limit comes as 401; a 429 with the same text is a short throttle (a proxy or OMDb's edge).
+            "Request limit reached!" when answer.StatusCode == 429 => RateLimited(answer, "OMDb asked Aperture to slow down; requests wait and continue."),
             "Request limit reached!" => DailyQuota(answer, "OMDb's daily request limit for this key is used up; OMDb work pauses until it resets at 00:00 UTC. A patron key raises the limit."),
             "Incorrect IMDb ID." => new UpstreamClassification(UpstreamOutcome.NotFound, "OMDb does not know this IMDb id."),
             "Error getting data." => Outage(answer, "OMDb could not get its data right now; Aperture will try again later."),

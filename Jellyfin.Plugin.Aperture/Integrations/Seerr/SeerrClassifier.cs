@@ -1,3 +1,4 @@
+using System;
 using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations.Common;
 
@@ -24,8 +25,24 @@ public sealed class SeerrClassifier : UpstreamClassifierBase
         "Seerr refused the API key: copy it from Seerr → Settings → General → API Key.";
 
     /// <inheritdoc />
-    protected override UpstreamClassification? ClassifyService(UpstreamAnswer answer) =>
-        answer.IsRedirect ? new UpstreamClassification(UpstreamOutcome.BadResponse, ProxyMessage) : null;
+    protected override UpstreamClassification? ClassifyService(UpstreamAnswer answer)
+    {
+        // A login portal (Authelia, Authentik, a proxy's basic auth) answers with a redirect or an HTML 401/403/407.
+        if (answer.IsRedirect || (answer.IsHtml && answer.StatusCode is 401 or 403 or 407))
+        {
+            return new UpstreamClassification(UpstreamOutcome.BadResponse, ProxyMessage);
+        }
+
+        // Seerr also answers 403 when a user's request quota is spent; that is not a key problem.
+        if (answer.StatusCode == 403
+            && JsonBody.TryParseObject(answer.Body)?.GetText("message") is { } message
+            && message.Contains("quota", StringComparison.OrdinalIgnoreCase))
+        {
+            return new UpstreamClassification(UpstreamOutcome.QuotaExhausted, "The Seerr user's request quota is used up: raise it in Seerr → Users, or wait for it to renew.");
+        }
+
+        return null;
+    }
 
     /// <inheritdoc />
     protected override UpstreamClassification WebPage(UpstreamAnswer answer) =>
