@@ -1,6 +1,7 @@
 using System;
 using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.Integrations.Ai;
+using Jellyfin.Plugin.Aperture.Integrations.Common;
 using Jellyfin.Plugin.Aperture.Integrations.MdbList;
 using Jellyfin.Plugin.Aperture.Integrations.Omdb;
 using Jellyfin.Plugin.Aperture.Integrations.Seerr;
@@ -27,13 +28,14 @@ public static class ApertureServices
         services.AddHttpClient();
         services.AddSingleton(TimeProvider.System);
 
-        // One line per service; the registry orders them by setup order.
-        services.AddSingleton<IIntegration, AiIntegration>();
-        services.AddSingleton<IIntegration, TmdbIntegration>();
-        services.AddSingleton<IIntegration, OmdbIntegration>();
-        services.AddSingleton<IIntegration, TraktIntegration>();
-        services.AddSingleton<IIntegration, MdbListIntegration>();
-        services.AddSingleton<IIntegration, SeerrIntegration>();
+        // One line per service; the registry orders them by setup order. Each gets the pipeline deferred, because
+        // the pipeline in turn reads the integrations (classifiers, limits) through the registry.
+        services.AddSingleton<IIntegration>(sp => new AiIntegration(new DeferredPipeline(sp)));
+        services.AddSingleton<IIntegration>(sp => new TmdbIntegration(new DeferredPipeline(sp)));
+        services.AddSingleton<IIntegration>(sp => new OmdbIntegration(new DeferredPipeline(sp)));
+        services.AddSingleton<IIntegration>(sp => new TraktIntegration(new DeferredPipeline(sp)));
+        services.AddSingleton<IIntegration>(sp => new MdbListIntegration(new DeferredPipeline(sp)));
+        services.AddSingleton<IIntegration>(sp => new SeerrIntegration(new DeferredPipeline(sp)));
         services.AddSingleton<IntegrationRegistry>();
         return services;
     }
