@@ -1,6 +1,4 @@
 using System;
-using System.Globalization;
-using System.Linq;
 using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations.Common;
 
@@ -67,9 +65,5 @@ public sealed class MdbListClassifier : UpstreamClassifierBase
     }
 
     private static DateTimeOffset? ResetFromHeader(UpstreamAnswer answer) =>
-        answer.Headers.TryGetValues("X-RateLimit-Reset", out var values)
-        && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch)
-        && epoch > 0
-            ? DateTimeOffset.FromUnixTimeSeconds(epoch)
-            : null;
+        HeaderNumber.Read(answer.Headers, "X-RateLimit-Reset") is { } epoch and > 0 ? DateTimeOffset.FromUnixTimeSeconds(epoch) : null;
 }

@@ -65,7 +65,7 @@ public sealed class MdbListIntegration : IIntegration
 
         details["Tier"] = Tier(user);
         var used = user.GetInt64("api_requests_count");
-        var limit = user.GetInt64("api_requests") ?? HeaderNumber(response, "X-RateLimit-Limit");
+        var limit = user.GetInt64("api_requests") ?? HeaderNumber.Read(response.Headers, "X-RateLimit-Limit");
         string? warning = null;
         if (used is { } u && limit is { } l and > 0)
         {
@@ -89,10 +89,4 @@ public sealed class MdbListIntegration : IIntegration
 
         return user.GetBoolean("is_supporter") == true ? "Supporter" : "Free";
     }
-
-    private static long? HeaderNumber(UpstreamResponse response, string name) =>
-        response.Headers is { } headers && headers.TryGetValues(name, out var values)
-        && long.TryParse(string.Join(string.Empty, values), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : null;
 }
