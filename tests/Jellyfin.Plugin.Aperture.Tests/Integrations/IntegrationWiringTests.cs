@@ -11,10 +11,21 @@ namespace Jellyfin.Plugin.Aperture.Tests.Integrations;
 
 public sealed class IntegrationWiringTests
 {
+    // What a host (Jellyfin's registrator, the dev host) provides before ApertureServices.Add.
+    private static ServiceCollection HostServices()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(new Jellyfin.Plugin.Aperture.Storage.AperturePaths(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "aperture-wiring-" + Guid.NewGuid().ToString("N"))));
+        services.AddSingleton<Jellyfin.Plugin.Aperture.Configuration.IPluginConfigurationStore, Jellyfin.Plugin.Aperture.Configuration.InMemoryConfigurationStore>();
+        services.AddSingleton<IUpstreamBudgetMonitor, Jellyfin.Plugin.Aperture.Tests.Core.FixedBudgetMonitor>();
+        return services;
+    }
+
     [Fact]
     public void AllSixResolveInSetupOrderEvenWhenThePipelineNeedsTheRegistry()
     {
-        var services = new ServiceCollection();
+        var services = HostServices();
         ApertureServices.Add(services);
         services.AddSingleton<IUpstreamPipeline, RegistryReadingPipeline>();
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
@@ -31,7 +42,7 @@ public sealed class IntegrationWiringTests
     [Fact]
     public async Task AnIntegrationsCallReachesThePipelineRegisteredInTheContainer()
     {
-        var services = new ServiceCollection();
+        var services = HostServices();
         ApertureServices.Add(services);
         services.AddSingleton<IUpstreamPipeline, RegistryReadingPipeline>();
         using var provider = services.BuildServiceProvider();
@@ -46,7 +57,7 @@ public sealed class IntegrationWiringTests
     [Fact]
     public void DescriptorsCarryTheDocumentedDefaults()
     {
-        var services = new ServiceCollection();
+        var services = HostServices();
         ApertureServices.Add(services);
         services.AddSingleton<IUpstreamPipeline, RegistryReadingPipeline>();
         using var provider = services.BuildServiceProvider();
