@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations;
@@ -61,6 +62,19 @@ public static class ApertureServices
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<CredentialAdmin>();
         services.AddHostedService<OutageProbe>();
+
+        // Enrichment: the data sources (one instance of MDBList serves both the single and the batch port), the
+        // per-item state and the engine and backfill that use them.
+        services.AddSingleton<StoredTargets>();
+        services.AddSingleton<ITmdbMetadataSource, TmdbMetadataSource>();
+        services.AddSingleton<ITmdbImageSource, TmdbImageSource>();
+        services.AddSingleton<MdbListRatingsSource>();
+        services.AddSingleton<IRatingsSource>(sp => sp.GetRequiredService<MdbListRatingsSource>());
+        services.AddSingleton<IBatchRatingsSource>(sp => sp.GetRequiredService<MdbListRatingsSource>());
+        services.AddSingleton<IRatingsSource, OmdbRatingsSource>();
+        services.TryAddSingleton<EnrichmentStore>();
+        services.TryAddSingleton<EnrichmentEngine>();
+        services.TryAddSingleton<EnrichmentRunner>();
 
         AddUpstreamPipeline(services);
         return services;
