@@ -20,6 +20,9 @@ namespace Jellyfin.Plugin.Aperture.Http;
 /// <param name="Circuit">The circuit breaker's state.</param>
 /// <param name="QueuedInteractive">Interactive requests waiting for a permit.</param>
 /// <param name="QueuedBackground">Background requests waiting for a permit.</param>
+/// <param name="PermitsGranted">Attempts let through since the pipeline started.</param>
+/// <param name="LastInteractiveWait">Permits granted to other requests while the last interactive request waited
+/// for its own (0 or 1 when the lanes work).</param>
 public sealed record BudgetSnapshot(
     string Service,
     int RequestsInWindow,
@@ -35,4 +38,6 @@ public sealed record BudgetSnapshot(
     DateTimeOffset? ParkedUntil,
     CircuitStatus Circuit,
     int QueuedInteractive,
-    int QueuedBackground);
+    int QueuedBackground,
+    long PermitsGranted,
+    long LastInteractiveWait);

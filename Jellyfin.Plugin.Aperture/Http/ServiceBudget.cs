@@ -31,6 +31,8 @@ internal sealed class ServiceBudget : IDisposable
     private QuotaDay _quota;
     private bool _quotaDirty;
     private int _inFlight;
+    private long _granted;
+    private long _lastInteractiveWait;
     private DateTimeOffset? _pausedUntil;
     private DateTimeOffset? _wakeAt;
 
@@ -107,7 +109,7 @@ internal sealed class ServiceBudget : IDisposable
                 return Task.FromResult(refused);
             }
 
-            waiter = new Waiter(isWrite);
+            waiter = new Waiter(isWrite, priority, _granted);
             var lane = priority == RequestPriority.Interactive ? _interactive : _background;
             waiter.Node = lane.AddLast(waiter);
             Dispatch(now);
@@ -209,7 +211,9 @@ internal sealed class ServiceBudget : IDisposable
                 _quota.ParkedUntil > now ? _quota.ParkedUntil : null,
                 circuit,
                 _interactive.Count,
-                _background.Count);
+                _background.Count,
+                _granted,
+                _lastInteractiveWait);
         }
     }
 
@@ -343,6 +347,12 @@ internal sealed class ServiceBudget : IDisposable
                 waiter.Node = null;
                 window.Take();
                 _inFlight++;
+                if (waiter.Priority == RequestPriority.Interactive)
+                {
+                    _lastInteractiveWait = _granted - waiter.GrantedBefore;
+                }
+
+                _granted++;
                 _quota = _quota with { Used = _quota.Used + 1 };
                 _quotaDirty |= EffectiveQuota() is not null;
                 waiter.Completion.TrySetResult(PermitDecision.Granted(new BudgetPermit(this, waiter.IsWrite)));
@@ -424,9 +434,19 @@ internal sealed class ServiceBudget : IDisposable
 
     private sealed class Waiter
     {
-        public Waiter(bool isWrite) => IsWrite = isWrite;
+        public Waiter(bool isWrite, RequestPriority priority, long grantedBefore)
+        {
+            IsWrite = isWrite;
+            Priority = priority;
+            GrantedBefore = grantedBefore;
+        }
 
         public bool IsWrite { get; }
+
+        public RequestPriority Priority { get; }
+
+        // Permits granted before this waiter queued: what it waited behind is measured from here.
+        public long GrantedBefore { get; }
 
         public TaskCompletionSource<PermitDecision> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -7,5 +7,5 @@ namespace Jellyfin.Plugin.Aperture.Tests.Core;
 public sealed class FixedBudgetMonitor : IUpstreamBudgetMonitor
 {
     public BudgetSnapshot GetSnapshot(string service) =>
-        new(service, 0, 10, TimeSpan.FromSeconds(10), 0, 0, 0, null, 0, 1, null, null, CircuitStatus.Closed, 0, 0);
+        new(service, 0, 10, TimeSpan.FromSeconds(10), 0, 0, 0, null, 0, 1, null, null, CircuitStatus.Closed, 0, 0, 0, 0);
 }

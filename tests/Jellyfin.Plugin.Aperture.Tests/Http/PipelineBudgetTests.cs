@@ -182,6 +182,7 @@ public sealed class PipelineBudgetTests
         var order = h.HitsInOrder().Select(hit => hit.Path).ToList();
         Assert.Equal(6, order.Count);
         Assert.Equal("/api/interactive", order[1]);
+        Assert.Equal(0, h.Snapshot().LastInteractiveWait);
     }
 
     [Fact]
