@@ -1,5 +1,7 @@
 using System;
+using System.Net.Http;
 using Jellyfin.Plugin.Aperture.Health;
+using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.Integrations.Ai;
 using Jellyfin.Plugin.Aperture.Integrations.Common;
@@ -39,8 +41,8 @@ public static class ApertureServices
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<CredentialStore>();
 
-        // Integrations and their settings: one line per service; the registry orders them by setup order. Each gets the pipeline deferred, because
-        // the pipeline in turn reads the integrations (classifiers, limits) through the registry.
+        // Integrations and their settings: one line per service; the registry orders them by setup order. Each
+        // gets the pipeline deferred, because the pipeline in turn reads the integrations through the registry.
         services.AddSingleton<IIntegration>(sp => new AiIntegration(new DeferredPipeline(sp)));
         services.AddSingleton<IIntegration>(sp => new TmdbIntegration(new DeferredPipeline(sp)));
         services.AddSingleton<IIntegration>(sp => new OmdbIntegration(new DeferredPipeline(sp)));
@@ -59,6 +61,43 @@ public static class ApertureServices
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<CredentialAdmin>();
         services.AddHostedService<OutageProbe>();
+
+        // The one road every upstream call takes.
+        AddUpstreamPipeline(services);
         return services;
+    }
+
+    /// <summary>
+    /// Adds the upstream pipeline: its HttpClient, the quota ledger and the pipeline with its two side views.
+    /// Needs the database, the integration registry and settings, the redactor and an <c>IHealthRecorder</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    public static void AddUpstreamPipeline(IServiceCollection services)
+    {
+        var version = typeof(ApertureServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        services.AddHttpClient(UpstreamPipeline.HttpClientName, client =>
+            {
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("Jellyfin-Plugin-Aperture/" + version);
+
+                // Polly times each attempt out; the client's own 100 s limit would only cut retries short.
+                client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+            })
+
+            // A proxy's 302 to a login page must be seen (and classified), not followed.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+
+            // The factory's logging handlers write the full URL, query string (and so keys) included.
+            .RemoveAllLoggers();
+
+        services.TryAddSingleton(new UpstreamPipelineOptions());
+        services.TryAddSingleton<QuotaLedger>();
+        services.TryAddSingleton<UpstreamPipeline>();
+        services.TryAddSingleton<IUpstreamPipeline>(sp => sp.GetRequiredService<UpstreamPipeline>());
+        services.TryAddSingleton<IUpstreamBudgetMonitor>(sp => sp.GetRequiredService<UpstreamPipeline>());
+        services.TryAddSingleton<IUpstreamQuotaReporter>(sp => sp.GetRequiredService<UpstreamPipeline>());
     }
 }

@@ -138,12 +138,12 @@ public sealed class IntegrationStatusService
             },
             Budget = new BudgetView
             {
-                UsedInWindow = budget.UsedInWindow,
-                WindowLimit = budget.WindowLimit,
-                UsedToday = budget.UsedToday,
+                UsedInWindow = budget.RequestsInWindow,
+                WindowLimit = budget.RequestsPerWindow,
+                UsedToday = budget.DailyQuota is null ? null : budget.UsedToday,
                 DailyQuota = budget.DailyQuota,
-                PausedUntil = budget.PausedUntil,
-                Queued = budget.Queued,
+                PausedUntil = Later(budget.PausedUntil, budget.ParkedUntil),
+                Queued = budget.QueuedInteractive + budget.QueuedBackground,
             },
             LastSuccess = record.LastSuccessAt,
             LastErrorAt = record.LastErrorAt,
@@ -152,6 +152,8 @@ public sealed class IntegrationStatusService
             SignUpUrl = descriptor.SignUpUrl.AbsoluteUri,
         };
     }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 
     private bool IsConfiguredState(IntegrationDescriptor descriptor, CredentialState state, Uri? baseUrl) =>
         state.Status == CredentialStatus.Set && HasRequiredFields(descriptor, state) && baseUrl is not null;

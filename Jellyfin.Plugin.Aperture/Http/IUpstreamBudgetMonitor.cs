@@ -1,10 +1,12 @@
 namespace Jellyfin.Plugin.Aperture.Http;
 
-/// <summary>Reads each service's current budget for the status dashboard.</summary>
+/// <summary>
+/// Reads the pipeline's budgets for the status page.
+/// </summary>
 public interface IUpstreamBudgetMonitor
 {
     /// <summary>
-    /// Gets a service's budget right now.
+    /// Gets the current budget of a service.
     /// </summary>
     /// <param name="service">The integration id.</param>
     /// <returns>The snapshot.</returns>

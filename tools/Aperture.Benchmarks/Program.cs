@@ -1,13 +1,21 @@
 using System;
+using System.Threading.Tasks;
 
 namespace Aperture.Benchmarks;
 
-/// <summary>Placeholder until the benchmarks land.</summary>
+/// <summary>Benchmarks: ratios against limits, measured in one run; never timed assertions.</summary>
 internal static class Program
 {
-    private static int Main()
+    private static async Task<int> Main(string[] args)
     {
-        Console.WriteLine("Aperture benchmarks: not built yet.");
-        return 0;
+        var which = args.Length > 0 ? args[0] : "pipeline";
+        switch (which)
+        {
+            case "pipeline":
+                return await PipelineBenchmark.RunAsync();
+            default:
+                Console.WriteLine("Usage: Aperture.Benchmarks pipeline");
+                return 2;
+        }
     }
 }

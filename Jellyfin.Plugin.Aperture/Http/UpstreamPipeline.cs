@@ -1,0 +1,391 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Jellyfin.Plugin.Aperture.Health;
+using Jellyfin.Plugin.Aperture.Integrations;
+using Jellyfin.Plugin.Aperture.Secrets;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Jellyfin.Plugin.Aperture.Http;
+
+/// <summary>
+/// The one road every upstream call takes: budget (priority lanes, exact sliding window, write limit,
+/// concurrency, daily quota ledger, pause and park) → resilience (retry honouring Retry-After, circuit breaker,
+/// per-attempt timeout) → HttpClient → classification → health and redacted logs.
+/// </summary>
+public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor, IUpstreamQuotaReporter, IDisposable
+{
+    /// <summary>The name of the HttpClient the pipeline sends with (no redirects, no URL logging).</summary>
+    public const string HttpClientName = "Aperture";
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly IntegrationRegistry _registry;
+    private readonly IntegrationSettingsService _settings;
+    private readonly QuotaLedger _ledger;
+    private readonly IHealthRecorder _health;
+    private readonly SecretRedactor _redactor;
+    private readonly TimeProvider _time;
+    private readonly ILogger<UpstreamPipeline> _logger;
+    private readonly UpstreamPipelineOptions _options;
+    private readonly ResiliencePipeline<AttemptResult> _retry;
+    private readonly ConcurrentDictionary<string, ServiceState> _services = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _createLock = new();
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="UpstreamPipeline"/> class.
+    /// </summary>
+    /// <param name="httpClientFactory">Creates the "Aperture" client.</param>
+    /// <param name="registry">The integrations (their classifiers).</param>
+    /// <param name="settings">The integrations' effective limits.</param>
+    /// <param name="ledger">The persisted daily quota ledger.</param>
+    /// <param name="health">Receives each call's final outcome.</param>
+    /// <param name="redactor">Removes secrets from logs and messages.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="options">The resilience policy.</param>
+    public UpstreamPipeline(
+        IHttpClientFactory httpClientFactory,
+        IntegrationRegistry registry,
+        IntegrationSettingsService settings,
+        QuotaLedger ledger,
+        IHealthRecorder health,
+        SecretRedactor redactor,
+        TimeProvider time,
+        ILogger<UpstreamPipeline> logger,
+        UpstreamPipelineOptions options)
+    {
+        _httpClientFactory = httpClientFactory;
+        _registry = registry;
+        _settings = settings;
+        _ledger = ledger;
+        _health = health;
+        _redactor = redactor;
+        _time = time;
+        _logger = logger;
+        _options = options;
+        _retry = BuildRetry(options, time);
+    }
+
+    /// <inheritdoc />
+    public async Task<UpstreamResponse> SendAsync(UpstreamRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var integration = _registry.Get(request.Service);
+        var state = GetState(integration.Descriptor.Id);
+        state.Budget.Update(_settings.GetLimits(integration.Descriptor.Id));
+
+        // Candidate keys are not stored yet; remember them so they are redacted like saved ones.
+        _redactor.Remember(request.Target.Credentials);
+        var call = new CallContext(request, integration.Descriptor, integration.Classifier, state);
+        var result = await _retry.ExecuteAsync(token => AttemptAsync(call, token), cancellationToken).ConfigureAwait(false);
+
+        var response = result.Response;
+        if (response.Outcome is not (UpstreamOutcome.Success or UpstreamOutcome.NotFound))
+        {
+            _logger.LogWarning(
+                "{Service} {Operation} failed after {Attempts} attempt(s): {Outcome}: {Message}",
+                integration.Descriptor.Id,
+                _redactor.Redact(request.Operation),
+                call.Attempts,
+                response.Outcome,
+                response.Message);
+        }
+
+        _health.Record(integration.Descriptor.Id, response, request.IsConnectionTest, request.Target.IsCandidate);
+        return response;
+    }
+
+    /// <inheritdoc />
+    public BudgetSnapshot GetSnapshot(string service)
+    {
+        var id = _registry.Get(service).Descriptor.Id;
+        var state = GetState(id);
+        state.Budget.Update(_settings.GetLimits(id));
+        return state.Budget.Snapshot(state.Circuit.Status);
+    }
+
+    /// <inheritdoc />
+    public void ReportQuota(string service, int limit, int used, DateTimeOffset? resetAt = null)
+    {
+        var id = _registry.Get(service).Descriptor.Id;
+        GetState(id).Budget.ReportQuota(limit, used, resetAt);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var state in _services.Values)
+        {
+            state.Budget.Dispose();
+        }
+    }
+
+    private static ResiliencePipeline<AttemptResult> BuildRetry(UpstreamPipelineOptions options, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = time };
+        if (options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions<AttemptResult>
+            {
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.Retryable == true),
+
+                // A rate limit paused the whole service until Retry-After; the retry queues at once and the pause
+                // holds it, so it waits exactly as long as the service asked. Outages back off with jitter.
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result?.Response.Outcome == UpstreamOutcome.RateLimited ? TimeSpan.Zero : (TimeSpan?)null),
+            });
+        }
+
+        return builder.Build();
+    }
+
+    private ServiceState GetState(string id)
+    {
+        if (_services.TryGetValue(id, out var state))
+        {
+            return state;
+        }
+
+        lock (_createLock)
+        {
+            if (!_services.TryGetValue(id, out state))
+            {
+                var budget = new ServiceBudget(id, _settings.GetLimits(id), _time, _ledger, _options.MaxRateLimitWait);
+                state = new ServiceState(budget, new ServiceCircuit(_options, _time, () => budget.Limits.Timeout));
+                _services[id] = state;
+            }
+
+            return state;
+        }
+    }
+
+    private async ValueTask<AttemptResult> AttemptAsync(CallContext call, CancellationToken cancellationToken)
+    {
+        var attempt = ++call.Attempts;
+        var request = call.Request;
+        AttemptResult result;
+        if (call.State.Circuit.IsBlocking)
+        {
+            result = CircuitOpen(call);
+        }
+        else
+        {
+            var decision = await call.State.Budget.AcquireAsync(request.Priority, request.IsWrite, cancellationToken).ConfigureAwait(false);
+            if (decision.Permit is not { } permit)
+            {
+                result = Refused(call, decision);
+            }
+            else
+            {
+                using (permit)
+                {
+                    result = await SendThroughCircuitAsync(call, cancellationToken).ConfigureAwait(false);
+
+                    // Pause or park before the permit frees, so no waiter slips in first.
+                    ApplyToBudget(call, result.Response);
+                }
+            }
+        }
+
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            _logger.LogDebug(
+                "{Service} {Operation} attempt {Attempt}: {Outcome} (HTTP {Status})",
+                call.Service.Id,
+                _redactor.Redact(request.Operation),
+                attempt,
+                result.Response.Outcome,
+                result.Response.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "none");
+        }
+
+        if (attempt >= _options.MaxAttempts && result.Retryable && result.Response.Outcome == UpstreamOutcome.Outage)
+        {
+            result = result with
+            {
+                Response = Copy(result.Response, result.Response.Message.TrimEnd('.') + " (gave up after " + attempt.ToString(CultureInfo.InvariantCulture) + " attempts)."),
+            };
+        }
+
+        return result;
+    }
+
+    private async Task<AttemptResult> SendThroughCircuitAsync(CallContext call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call.State.Circuit.Pipeline.ExecuteAsync(token => SendOnceAsync(call, token), cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException)
+        {
+            return CircuitOpen(call);
+        }
+        catch (TimeoutRejectedException)
+        {
+            var seconds = call.State.Budget.Limits.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+            return Outage(call.Service.Name + " did not answer within " + seconds + " s.");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Outage(call.Service.Name + " did not answer in time.");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            // The exception text can hold the URL; only its redacted form is kept.
+            return Outage(call.Service.Name + " could not be reached: " + _redactor.Redact(ex.Message));
+        }
+    }
+
+    private async ValueTask<AttemptResult> SendOnceAsync(CallContext call, CancellationToken cancellationToken)
+    {
+        var request = call.Request;
+        using var message = new HttpRequestMessage(request.Method, request.BuildUri());
+        foreach (var (name, value) in request.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (request.ExpectJson)
+        {
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        }
+
+        if (request.JsonBody is not null)
+        {
+            message.Content = new StringContent(request.JsonBody, Encoding.UTF8, "application/json");
+        }
+
+        var client = _httpClientFactory.CreateClient(HttpClientName);
+        using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var now = _time.GetUtcNow();
+        var verdict = ResponseInspector.Classify(
+            call.Service.Name, request, call.Classifier, status, response.Content.Headers.ContentType?.MediaType, body, response.Headers, now);
+        if (verdict.Outcome == UpstreamOutcome.RateLimited && !(verdict.RetryAfter > TimeSpan.Zero))
+        {
+            // No usable wait (TMDb sometimes says 0 s): pause for the base retry delay.
+            verdict = verdict with { RetryAfter = _options.RetryBaseDelay };
+        }
+
+        var upstream = new UpstreamResponse
+        {
+            Outcome = verdict.Outcome,
+            StatusCode = status,
+            Body = body,
+            Headers = response.Headers,
+            Message = string.IsNullOrWhiteSpace(verdict.Message)
+                ? call.Service.Name + ": " + verdict.Outcome.ToString()
+                : _redactor.Redact(verdict.Message),
+            RetryAfter = verdict.RetryAfter,
+            ResetAt = verdict.ResetAt,
+        };
+        var retryable = verdict.Outcome switch
+        {
+            UpstreamOutcome.Outage => true,
+            UpstreamOutcome.RateLimited => verdict.RetryAfter <= _options.MaxRateLimitWait,
+            _ => false,
+        };
+        return new AttemptResult(upstream, retryable);
+    }
+
+    private void ApplyToBudget(CallContext call, UpstreamResponse response)
+    {
+        var budget = call.State.Budget;
+        var now = _time.GetUtcNow();
+        if (response.Headers is { } headers
+            && _options.DailyQuotaHeaderServices.Contains(call.Service.Id, StringComparer.OrdinalIgnoreCase)
+            && ResponseInspector.QuotaHeaders(headers, now) is { } quota)
+        {
+            budget.ReportQuota(quota.Limit, quota.Used, quota.ResetAt);
+        }
+
+        switch (response.Outcome)
+        {
+            case UpstreamOutcome.RateLimited:
+                budget.Pause(now + (response.RetryAfter ?? _options.RetryBaseDelay));
+                break;
+            case UpstreamOutcome.QuotaExhausted:
+                budget.Park(response.ResetAt > now ? response.ResetAt.Value : QuotaDay.NextReset(now));
+                break;
+        }
+    }
+
+    private static AttemptResult CircuitOpen(CallContext call) => new(
+        new UpstreamResponse
+        {
+            Outcome = UpstreamOutcome.Outage,
+            Message = call.Service.Name + " is failing repeatedly; calls are held back for a moment (circuit open).",
+        },
+        Retryable: false);
+
+    private static AttemptResult Outage(string message) =>
+        new(new UpstreamResponse { Outcome = UpstreamOutcome.Outage, Message = message }, Retryable: true);
+
+    private AttemptResult Refused(CallContext call, PermitDecision decision)
+    {
+        var until = decision.Until?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "later";
+        var response = decision.Outcome == UpstreamOutcome.QuotaExhausted
+            ? new UpstreamResponse
+            {
+                Outcome = UpstreamOutcome.QuotaExhausted,
+                Message = call.Service.Name + " quota is spent; calls resume at " + until + ".",
+                ResetAt = decision.Until,
+            }
+            : new UpstreamResponse
+            {
+                Outcome = UpstreamOutcome.RateLimited,
+                Message = call.Service.Name + " asked us to slow down; calls resume at " + until + ".",
+                RetryAfter = decision.Until is { } end ? end - _time.GetUtcNow() : null,
+            };
+        return new AttemptResult(response, Retryable: false);
+    }
+
+    private static UpstreamResponse Copy(UpstreamResponse response, string message) => new()
+    {
+        Outcome = response.Outcome,
+        StatusCode = response.StatusCode,
+        Body = response.Body,
+        Headers = response.Headers,
+        Message = message,
+        RetryAfter = response.RetryAfter,
+        ResetAt = response.ResetAt,
+    };
+
+    private sealed record ServiceState(ServiceBudget Budget, ServiceCircuit Circuit);
+
+    private sealed class CallContext
+    {
+        public CallContext(UpstreamRequest request, IntegrationDescriptor service, IUpstreamClassifier classifier, ServiceState state)
+        {
+            Request = request;
+            Service = service;
+            Classifier = classifier;
+            State = state;
+        }
+
+        public UpstreamRequest Request { get; }
+
+        public IntegrationDescriptor Service { get; }
+
+        public IUpstreamClassifier Classifier { get; }
+
+        public ServiceState State { get; }
+
+        public int Attempts { get; set; }
+    }
+}
