@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Jellyfin.Plugin.Aperture.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Jellyfin.Plugin.Aperture.Health;
+
+/// <summary>
+/// Persists alerts: at most one open alert per (service, kind), counted and time-stamped while it repeats.
+/// </summary>
+public sealed class AlertStore
+{
+    private const string Columns = "id, service, kind, severity, message, action, count, first_seen, last_seen, reset_at, resolved_at, resolution";
+    private readonly ApertureDatabase _database;
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="AlertStore"/> class.
+    /// </summary>
+    /// <param name="database">The plugin database.</param>
+    public AlertStore(ApertureDatabase database)
+    {
+        _database = database;
+    }
+
+    /// <summary>
+    /// Opens an alert, or counts one more occurrence of the open alert of the same service and kind.
+    /// </summary>
+    /// <param name="service">The integration id.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="severity">The severity.</param>
+    /// <param name="message">What happened.</param>
+    /// <param name="action">What to do.</param>
+    /// <param name="resetAt">When a quota resets, if known.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The alert, and whether it is new.</returns>
+    public (Alert Alert, bool IsNew) Open(string service, AlertKind kind, AlertSeverity severity, string message, string action, DateTimeOffset? resetAt, DateTimeOffset now)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        using (var update = connection.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = """
+                UPDATE alerts SET count = count + 1, last_seen = $now, message = $message, action = $action, reset_at = $reset
+                WHERE service = $service AND kind = $kind AND resolved_at IS NULL
+                """;
+            AddCommon(update, service, kind, message, action, resetAt, now);
+            if (update.ExecuteNonQuery() > 0)
+            {
+                var existing = FindOpen(connection, transaction, service, kind)!;
+                transaction.Commit();
+                return (existing, false);
+            }
+        }
+
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO alerts (service, kind, severity, message, action, count, first_seen, last_seen, reset_at)
+                VALUES ($service, $kind, $severity, $message, $action, 1, $now, $now, $reset)
+                """;
+            AddCommon(insert, service, kind, message, action, resetAt, now);
+            insert.Parameters.AddWithValue("$severity", severity.ToString());
+            insert.ExecuteNonQuery();
+        }
+
+        var created = FindOpen(connection, transaction, service, kind)!;
+        transaction.Commit();
+        return (created, true);
+    }
+
+    /// <summary>
+    /// Closes every open alert of a service (recovery, or new credentials).
+    /// </summary>
+    /// <param name="service">The integration id.</param>
+    /// <param name="resolution">Why they close.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The alerts that were closed.</returns>
+    public IReadOnlyList<Alert> ResolveAll(string service, string resolution, DateTimeOffset now)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        var open = Query(connection, transaction, "service = $service AND resolved_at IS NULL", ("$service", service));
+        using (var update = connection.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE alerts SET resolved_at = $now, resolution = $resolution WHERE service = $service AND resolved_at IS NULL";
+            update.Parameters.AddWithValue("$now", Format(now));
+            update.Parameters.AddWithValue("$resolution", resolution);
+            update.Parameters.AddWithValue("$service", service);
+            update.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return open;
+    }
+
+    /// <summary>
+    /// Dismisses one open alert.
+    /// </summary>
+    /// <param name="id">The alert id.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The dismissed alert, or null when no open alert has that id.</returns>
+    public Alert? Dismiss(long id, DateTimeOffset now)
+    {
+        using var connection = _database.Open();
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE alerts SET resolved_at = $now, resolution = 'dismissed' WHERE id = $id AND resolved_at IS NULL";
+        update.Parameters.AddWithValue("$now", Format(now));
+        update.Parameters.AddWithValue("$id", id);
+        if (update.ExecuteNonQuery() == 0)
+        {
+            return null;
+        }
+
+        var rows = Query(connection, null, "id = $id", ("$id", id));
+        return rows.Count == 1 ? rows[0] : null;
+    }
+
+    /// <summary>
+    /// Lists the open alerts, most severe and most recent first.
+    /// </summary>
+    /// <returns>The open alerts.</returns>
+    public IReadOnlyList<Alert> ListOpen()
+    {
+        using var connection = _database.Open();
+        return Query(connection, null, "resolved_at IS NULL ORDER BY CASE severity WHEN 'Error' THEN 0 WHEN 'Warning' THEN 1 ELSE 2 END, last_seen DESC");
+    }
+
+    private static Alert? FindOpen(SqliteConnection connection, SqliteTransaction transaction, string service, AlertKind kind)
+    {
+        var rows = Query(connection, transaction, "service = $service AND kind = $kind AND resolved_at IS NULL", ("$service", service), ("$kind", kind.ToString()));
+        return rows.Count > 0 ? rows[0] : null;
+    }
+
+    private static List<Alert> Query(SqliteConnection connection, SqliteTransaction? transaction, string where, params (string Name, object Value)[] parameters)
+    {
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+#pragma warning disable CA2100 // The WHERE clauses are constants of this class; values are parameters.
+        select.CommandText = "SELECT " + Columns + " FROM alerts WHERE " + where;
+#pragma warning restore CA2100
+        foreach (var (name, value) in parameters)
+        {
+            select.Parameters.AddWithValue(name, value);
+        }
+
+        var alerts = new List<Alert>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            alerts.Add(new Alert(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                Enum.Parse<AlertKind>(reader.GetString(2)),
+                Enum.Parse<AlertSeverity>(reader.GetString(3)),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetInt32(6),
+                Parse(reader.GetString(7)),
+                Parse(reader.GetString(8)),
+                reader.IsDBNull(9) ? null : Parse(reader.GetString(9)),
+                reader.IsDBNull(10) ? null : Parse(reader.GetString(10)),
+                reader.IsDBNull(11) ? null : reader.GetString(11)));
+        }
+
+        return alerts;
+    }
+
+    private static void AddCommon(SqliteCommand command, string service, AlertKind kind, string message, string action, DateTimeOffset? resetAt, DateTimeOffset now)
+    {
+        command.Parameters.AddWithValue("$service", service);
+        command.Parameters.AddWithValue("$kind", kind.ToString());
+        command.Parameters.AddWithValue("$message", message);
+        command.Parameters.AddWithValue("$action", action);
+        command.Parameters.AddWithValue("$reset", resetAt is null ? DBNull.Value : Format(resetAt.Value));
+        command.Parameters.AddWithValue("$now", Format(now));
+    }
+
+    private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

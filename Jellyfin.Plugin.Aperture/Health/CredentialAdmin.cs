@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Jellyfin.Plugin.Aperture.Integrations;
+using Jellyfin.Plugin.Aperture.Secrets;
+using Microsoft.Extensions.Logging;
+
+namespace Jellyfin.Plugin.Aperture.Health;
+
+/// <summary>
+/// Saves and clears an integration's credentials on the admin's behalf, and resets its health when they change:
+/// alerts about a replaced key no longer apply.
+/// </summary>
+public sealed class CredentialAdmin
+{
+    private readonly IntegrationRegistry _registry;
+    private readonly CredentialStore _credentials;
+    private readonly IntegrationHealth _health;
+    private readonly ILogger<CredentialAdmin> _logger;
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="CredentialAdmin"/> class.
+    /// </summary>
+    /// <param name="registry">The integrations.</param>
+    /// <param name="credentials">The credential store.</param>
+    /// <param name="health">The health recorder.</param>
+    /// <param name="logger">The logger.</param>
+    public CredentialAdmin(IntegrationRegistry registry, CredentialStore credentials, IntegrationHealth health, ILogger<CredentialAdmin> logger)
+    {
+        _registry = registry;
+        _credentials = credentials;
+        _health = health;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Saves credential values; blank values keep what is stored.
+    /// </summary>
+    /// <param name="id">The integration id.</param>
+    /// <param name="fields">The values by field name.</param>
+    /// <returns>Null when saved, or why nothing was saved.</returns>
+    public string? Save(string id, IReadOnlyDictionary<string, string>? fields)
+    {
+        var descriptor = _registry.Get(id).Descriptor;
+        var given = fields?.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToList() ?? new List<KeyValuePair<string, string>>();
+        if (given.Count == 0)
+        {
+            return "Enter a value to save.";
+        }
+
+        var unknown = given.Select(f => f.Key).FirstOrDefault(k => !descriptor.CredentialFields.Any(f => string.Equals(f.Name, k, StringComparison.OrdinalIgnoreCase)));
+        if (unknown is not null)
+        {
+            return $"{descriptor.Name} has no credential field '{unknown}'.";
+        }
+
+        if (given.Any(f => f.Value.Trim().Any(char.IsWhiteSpace) || f.Value.Length > 4096))
+        {
+            return "A key cannot contain spaces or line breaks; paste it again.";
+        }
+
+        var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var stored = _credentials.Get(id);
+        foreach (var name in stored?.FieldNames ?? Enumerable.Empty<string>())
+        {
+            merged[name] = stored!.Get(name)!;
+        }
+
+        foreach (var (name, value) in given)
+        {
+            var canonical = descriptor.CredentialFields.First(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)).Name;
+            merged[canonical] = value.Trim();
+        }
+
+        _credentials.Set(id, new IntegrationCredentials(merged));
+        _health.Reset(id, "credentials changed");
+        _logger.LogInformation("Aperture: {Service} credentials saved", descriptor.Name);
+        return null;
+    }
+
+    /// <summary>
+    /// Clears an integration's credentials, which turns it off.
+    /// </summary>
+    /// <param name="id">The integration id.</param>
+    public void Clear(string id)
+    {
+        var descriptor = _registry.Get(id).Descriptor;
+        _credentials.Clear(id);
+        _health.Reset(id, "credentials cleared");
+        _logger.LogInformation(
+            "Aperture: {Service} credentials cleared; unavailable until a key is saved: {Features}",
+            descriptor.Name,
+            string.Join(", ", descriptor.DependentFeatures));
+    }
+}
