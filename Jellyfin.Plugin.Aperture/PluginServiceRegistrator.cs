@@ -1,3 +1,9 @@
+using System.IO;
+using Jellyfin.Plugin.Aperture.Configuration;
+using Jellyfin.Plugin.Aperture.Health;
+using Jellyfin.Plugin.Aperture.Library;
+using Jellyfin.Plugin.Aperture.Storage;
+using MediaBrowser.Common.Configuration;
 using MediaBrowser.Controller;
 using MediaBrowser.Controller.Plugins;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +16,17 @@ namespace Jellyfin.Plugin.Aperture;
 /// </summary>
 public class PluginServiceRegistrator : IPluginServiceRegistrator
 {
+    /// <summary>The folder, under Jellyfin's plugin configurations, that holds Aperture's database and key.</summary>
+    public const string DataFolderName = "Aperture";
+
     /// <inheritdoc />
     public void RegisterServices(IServiceCollection serviceCollection, IServerApplicationHost applicationHost)
     {
+        // Beside the plugin configurations rather than in the versioned plugin folder, so updates keep the data.
+        serviceCollection.AddSingleton(sp => new AperturePaths(
+            Path.Combine(sp.GetRequiredService<IApplicationPaths>().PluginConfigurationsPath, DataFolderName)));
+        serviceCollection.AddSingleton<IPluginConfigurationStore, PluginConfigurationStore>();
+        serviceCollection.AddSingleton<IAlertNotifier, ActivityLogAlertNotifier>();
         ApertureServices.Add(serviceCollection);
     }
 }
