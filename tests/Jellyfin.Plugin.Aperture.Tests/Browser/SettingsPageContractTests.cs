@@ -79,6 +79,59 @@ public sealed class SettingsPageContractTests
         }
     }
 
+    [Fact]
+    public async Task Dashboard_Screenshot_WithEveryState()
+    {
+        _chromium.EnsureAvailable();
+        var alerts = new List<object>
+        {
+            Alert(1, "Authentication", "Error", "OMDb refused the API key (\"Invalid API key!\").", "omdb", "OMDb", "Check the key in your OMDb account, then save it again."),
+            Alert(2, "RateLimit", "Warning", "MDBList answered 429 Too Many Requests.", "mdblist", "MDBList", "Nothing to do: Aperture waits and retries."),
+        };
+        var all = new[]
+        {
+            Integration("ai", "AI provider", 1, "Connected to the OpenAI-compatible endpoint; model gpt-4o-mini available.", "Connected", "Essential", "Embeddings, recommendation explanations and the chat assistant."),
+            Integration("tmdb", "TMDb", 2, "Connected; the last call succeeded.", "Connected", "Highly recommended", "Keywords, collections, cast and crew, images."),
+            Integration("omdb", "OMDb", 3, "The API key was refused.", "Error", "Recommended", "Rotten Tomatoes and Metacritic scores, awards."),
+            Integration("trakt", "Trakt", 4, "Enter a client id and secret to connect.", "NotConfigured", "Recommended", "Two-way ratings, watchlist, suggestions.", configured: false),
+            Integration("mdblist", "MDBList", 5, "Works, but the service is rate limiting requests.", "Warning", "Optional", "Curated lists, popularity rankings, TV ratings."),
+            Integration("seerr", "Jellyseerr", 6, "Enter the Jellyseerr URL and API key.", "NotConfigured", "Optional", "Discovery requests, availability, per-user permissions.", configured: false),
+        };
+        var page = await OpenAsync(alerts, reason: string.Empty, all: all);
+        try
+        {
+            await Expect(page.Locator("[data-testid='alert']")).ToHaveCountAsync(2);
+            var file = Path.Combine(AppContext.BaseDirectory, "dashboard-contract.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+            Assert.True(new FileInfo(file).Length > 10_000);
+            // APERTURE_CONTRACT_SCREENSHOT_DIR=docs/images writes the picture without needing the full dev host.
+            if (Environment.GetEnvironmentVariable("APERTURE_CONTRACT_SCREENSHOT_DIR") is { Length: > 0 } dir)
+            {
+                Directory.CreateDirectory(dir);
+                File.Copy(file, Path.Combine(dir, "dashboard.png"), overwrite: true);
+            }
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    private static object Alert(long id, string kind, string severity, string message, string service, string serviceName, string action) => new
+    {
+        Id = id,
+        Service = service,
+        ServiceName = serviceName,
+        Kind = kind,
+        Severity = severity,
+        Message = message,
+        Action = action,
+        Count = 3,
+        FirstSeen = DateTimeOffset.UtcNow.AddMinutes(-25),
+        LastSeen = DateTimeOffset.UtcNow.AddMinutes(-1),
+        ResetAt = (DateTimeOffset?)null,
+    };
+
     private static object Alert(long id, string kind, string severity, string message) => new
     {
         Id = id,
@@ -94,17 +147,17 @@ public sealed class SettingsPageContractTests
         ResetAt = (DateTimeOffset?)null,
     };
 
-    private static object Integration(string id, string name, int order, string reason) => new
+    private static object Integration(string id, string name, int order, string reason, string status = "Warning", string priority = "Recommended", string purpose = "Purpose", bool configured = true) => new
     {
         Id = id,
         Name = name,
         SetupOrder = order,
-        Priority = "Recommended",
-        Purpose = "Purpose of " + name,
-        Status = "Warning",
+        Priority = priority,
+        Purpose = purpose,
+        Status = status,
         Reason = reason,
-        Configured = true,
-        Credentials = new[] { new { Name = "apiKey", Label = "API key", Required = true, Help = "Help", Configured = true, Mask = "\u2022\u2022\u2022\u20221a2b" } },
+        Configured = configured,
+        Credentials = new[] { new { Name = "apiKey", Label = "API key", Required = true, Help = "From your " + name + " account settings.", Configured = configured, Mask = configured ? "\u2022\u2022\u2022\u20221a2b" : null } },
         Options = Array.Empty<object>(),
         BaseUrl = "https://api.example.com/",
         DefaultBaseUrl = "https://api.example.com/",
@@ -124,11 +177,11 @@ public sealed class SettingsPageContractTests
         return reader.ReadToEnd();
     }
 
-    private async Task<IPage> OpenAsync(List<object> alerts, string reason, Action<IRequest>? onApi = null)
+    private async Task<IPage> OpenAsync(List<object> alerts, string reason, Action<IRequest>? onApi = null, object[]? all = null)
     {
         var shell = typeof(DevHostApp).Assembly;
         var plugin = typeof(Plugin).Assembly;
-        var integrations = new[] { Integration("tmdb", "TMDb", 2, reason), Integration("ai", "AI provider", 1, "Fine.") };
+        var integrations = all ?? new[] { Integration("tmdb", "TMDb", 2, reason), Integration("ai", "AI provider", 1, "Fine.") };
         var page = await _chromium.Context.NewPageAsync();
         await page.AddInitScriptAsync("sessionStorage.setItem('aperture-dev-token', 'test-token');");
         await page.RouteAsync(Origin + "/**", async route =>
@@ -165,7 +218,7 @@ public sealed class SettingsPageContractTests
         });
         await page.GotoAsync(Origin + "/#/configurationpage?name=aperture&pollSeconds=0.3");
         await page.Locator("[data-integration='tmdb'] [data-testid='status']").WaitForAsync();
-        Assert.Equal(new[] { "ai", "tmdb" }, await page.Locator("[data-testid='integration']").EvaluateAllAsync<string[]>("c => c.map(x => x.getAttribute('data-integration'))"));
+        Assert.Equal(all is null ? new[] { "ai", "tmdb" } : new[] { "ai", "tmdb", "omdb", "trakt", "mdblist", "seerr" }, await page.Locator("[data-testid='integration']").EvaluateAllAsync<string[]>("c => c.map(x => x.getAttribute('data-integration'))"));
         Assert.True(await page.Locator("[data-integration='tmdb'] .apertureSignUp").IsHiddenAsync(), "a javascript: sign-up link must not be offered");
         return page;
     }
