@@ -1,6 +1,13 @@
 using System;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Integrations;
+using Jellyfin.Plugin.Aperture.Integrations.Ai;
+using Jellyfin.Plugin.Aperture.Integrations.Common;
+using Jellyfin.Plugin.Aperture.Integrations.MdbList;
+using Jellyfin.Plugin.Aperture.Integrations.Omdb;
+using Jellyfin.Plugin.Aperture.Integrations.Seerr;
+using Jellyfin.Plugin.Aperture.Integrations.Tmdb;
+using Jellyfin.Plugin.Aperture.Integrations.Trakt;
 using Jellyfin.Plugin.Aperture.Secrets;
 using Jellyfin.Plugin.Aperture.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +39,14 @@ public static class ApertureServices
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<CredentialStore>();
 
-        // Integrations and their settings.
+        // Integrations and their settings: one line per service; the registry orders them by setup order. Each gets the pipeline deferred, because
+        // the pipeline in turn reads the integrations (classifiers, limits) through the registry.
+        services.AddSingleton<IIntegration>(sp => new AiIntegration(new DeferredPipeline(sp)));
+        services.AddSingleton<IIntegration>(sp => new TmdbIntegration(new DeferredPipeline(sp)));
+        services.AddSingleton<IIntegration>(sp => new OmdbIntegration(new DeferredPipeline(sp)));
+        services.AddSingleton<IIntegration>(sp => new TraktIntegration(new DeferredPipeline(sp)));
+        services.AddSingleton<IIntegration>(sp => new MdbListIntegration(new DeferredPipeline(sp)));
+        services.AddSingleton<IIntegration>(sp => new SeerrIntegration(new DeferredPipeline(sp)));
         services.AddSingleton<IntegrationRegistry>();
         services.AddSingleton<IntegrationSettingsService>();
 

@@ -14,4 +14,7 @@ public class PluginConfiguration : BasePluginConfiguration
     /// its documented defaults.
     /// </summary>
     public Collection<IntegrationSettings> Integrations { get; } = new();
+
+    /// <summary>Gets or sets what the metadata enrichment writes and how long its data stays fresh.</summary>
+    public EnrichmentSettings Enrichment { get; set; } = new();
 }

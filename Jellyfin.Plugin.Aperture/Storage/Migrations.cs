@@ -53,5 +53,29 @@ internal static class Migrations
         );
         CREATE UNIQUE INDEX alerts_one_open ON alerts (service, kind) WHERE resolved_at IS NULL
         """,
+
+        // 2: per-item, per-service enrichment state and payloads, and the enrichment run log.
+        """
+        CREATE TABLE enrichment (
+            item_id TEXT NOT NULL,
+            service TEXT NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            fetched_at TEXT,
+            next_due_at TEXT NOT NULL,
+            message TEXT,
+            payload TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (item_id, service)
+        );
+        CREATE INDEX enrichment_due ON enrichment (service, next_due_at);
+        CREATE TABLE enrichment_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,
+            summary TEXT
+        )
+        """,
     };
 }

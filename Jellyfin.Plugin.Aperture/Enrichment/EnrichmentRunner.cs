@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Jellyfin.Plugin.Aperture.Health;
+using Jellyfin.Plugin.Aperture.Http;
+using Jellyfin.Plugin.Aperture.Integrations;
+using Microsoft.Extensions.Logging;
+
+namespace Jellyfin.Plugin.Aperture.Enrichment;
+
+/// <summary>
+/// The backfill: walks the library newest first, enriches only items that are due, uses MDBList batch lookups
+/// where the account allows them, and records a summary. A run killed half-way resumes where it stopped because
+/// each item's state is saved as soon as it is fetched.
+/// </summary>
+public sealed class EnrichmentRunner : IDisposable
+{
+    private static readonly string[] _services = { IntegrationIds.Tmdb, IntegrationIds.MdbList, IntegrationIds.Omdb };
+    private readonly EnrichmentEngine _engine;
+    private readonly EnrichmentStore _store;
+    private readonly IReadOnlyList<IRatingsSource> _ratings;
+    private readonly IntegrationStatusService _status;
+    private readonly TimeProvider _time;
+    private readonly ILogger<EnrichmentRunner> _logger;
+    private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="EnrichmentRunner"/> class.
+    /// </summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="store">The store.</param>
+    /// <param name="ratings">The ratings sources (a batch-capable one is used for batches).</param>
+    /// <param name="status">Tells which services are configured.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The logger.</param>
+    public EnrichmentRunner(EnrichmentEngine engine, EnrichmentStore store, IEnumerable<IRatingsSource> ratings, IntegrationStatusService status, TimeProvider time, ILogger<EnrichmentRunner> logger)
+    {
+        _engine = engine;
+        _store = store;
+        _ratings = ratings.ToList();
+        _status = status;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Runs the backfill over a library.
+    /// </summary>
+    /// <param name="library">Every movie and series.</param>
+    /// <param name="applier">Writes data to the items.</param>
+    /// <param name="progress">Progress, 0–100.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The summary (also stored with the run).</returns>
+    public async Task<RunSummary> RunAsync(IReadOnlyList<LibraryItem> library, IEnrichmentApplier applier, IProgress<double> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(applier);
+        ArgumentNullException.ThrowIfNull(progress);
+        await _oneRunAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var summary = new RunSummary { StartedAt = _time.GetUtcNow(), Total = library.Count };
+        summary.RunId = _store.StartRun(summary.StartedAt);
+        try
+        {
+            var configured = _services.Where(_status.IsConfigured).ToList();
+            foreach (var skipped in _services.Except(configured))
+            {
+                summary.SkippedServices.Add(skipped);
+                _logger.LogInformation("Aperture enrichment: {Service} is not configured; its data is skipped this run", skipped);
+            }
+
+            var dueTimes = configured.ToDictionary(s => s, _store.GetDueTimes);
+            var work = library
+                .Where(i => i.HasAnyId && configured.Any(s => _engine.IsDue(dueTimes[s], i.Id)))
+                .OrderByDescending(i => i.DateCreated)
+                .ToList();
+            summary.Due = work.Count;
+            summary.Unchanged = library.Count - work.Count;
+
+            var batch = configured.Contains(IntegrationIds.MdbList) ? _ratings.OfType<IBatchRatingsSource>().FirstOrDefault() : null;
+            var batchSize = batch is null ? 0 : await batch.GetBatchSizeAsync(cancellationToken).ConfigureAwait(false);
+            var chunkSize = Math.Max(1, batchSize);
+            for (var start = 0; start < work.Count; start += chunkSize)
+            {
+                var chunk = work.Skip(start).Take(chunkSize).ToList();
+                if (batchSize > 1)
+                {
+                    await PrefetchBatchAsync(batch!, chunk, dueTimes[IntegrationIds.MdbList], cancellationToken).ConfigureAwait(false);
+                }
+
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await EnrichOneAsync(chunk[i], applier, summary, cancellationToken).ConfigureAwait(false);
+                    progress.Report(100.0 * (start + i + 1) / work.Count);
+                }
+            }
+
+            summary.Status = "completed";
+            return summary;
+        }
+        catch (OperationCanceledException)
+        {
+            summary.Status = "cancelled";
+            throw;
+        }
+        finally
+        {
+            summary.FinishedAt = _time.GetUtcNow();
+            _store.FinishRun(summary.RunId, summary.Status, JsonSerializer.Serialize(summary), summary.FinishedAt.Value);
+            _logger.LogInformation(
+                "Aperture enrichment {Status}: {Due} of {Total} items due, {Enriched} enriched, {Unchanged} unchanged, failed {Failed}, deferred by quota {Deferred}",
+                summary.Status,
+                summary.Due,
+                summary.Total,
+                summary.Enriched,
+                summary.Unchanged,
+                JsonSerializer.Serialize(summary.FailedByReason),
+                JsonSerializer.Serialize(summary.DeferredByService));
+            _oneRunAtATime.Release();
+        }
+    }
+
+    private async Task PrefetchBatchAsync(IBatchRatingsSource batch, List<LibraryItem> chunk, IReadOnlyDictionary<Guid, DateTimeOffset> due, CancellationToken cancellationToken)
+    {
+        foreach (var group in chunk.Where(i => batch.Covers(i.Kind) && _engine.IsDue(due, i.Id)).GroupBy(i => i.Kind))
+        {
+            var results = await batch.GetManyAsync(group.ToList(), RequestPriority.Background, cancellationToken).ConfigureAwait(false);
+            foreach (var (itemId, result) in results)
+            {
+                _engine.Record(batch.Service, itemId, result);
+            }
+        }
+    }
+
+    private async Task EnrichOneAsync(LibraryItem item, IEnrichmentApplier applier, RunSummary summary, CancellationToken cancellationToken)
+    {
+        var steps = await _engine.EnrichAsync(item, RequestPriority.Background, cancellationToken).ConfigureAwait(false);
+        var changed = await applier.ApplyAsync(item, _engine.GetMerged(item.Id), cancellationToken).ConfigureAwait(false);
+        var failed = steps.FirstOrDefault(s => s.Kind == StepKind.Failed);
+        var deferred = steps.FirstOrDefault(s => s.Kind == StepKind.Deferred);
+        if (failed is not null)
+        {
+            Count(summary.FailedByReason, failed.Service + ": " + failed.Message);
+            _logger.LogDebug("Aperture enrichment: {Name} failed with {Service} ({Reason}); retried later", item.Name, failed.Service, failed.Message);
+        }
+        else if (deferred is not null)
+        {
+            Count(summary.DeferredByService, deferred.Service);
+        }
+        else if (changed)
+        {
+            summary.Enriched++;
+        }
+        else
+        {
+            summary.Unchanged++;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _oneRunAtATime.Dispose();
+
+    private static void Count(Dictionary<string, int> counts, string key) =>
+        counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
+}
