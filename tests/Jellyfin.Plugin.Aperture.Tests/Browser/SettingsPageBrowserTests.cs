@@ -52,7 +52,7 @@ public sealed class SettingsPageBrowserTests
 
         await Expect(session.Badge("tmdb")).ToHaveTextAsync("\u2713 Connected");
         await Expect(input).ToHaveValueAsync(string.Empty);
-        await Expect(input).ToHaveAttributeAsync("placeholder", "saved \u2022\u2022\u2022\u2022" + key[^4..]);
+        await Expect(input).ToHaveAttributeAsync("placeholder", "saved " + Jellyfin.Plugin.Aperture.Secrets.CredentialStore.MaskOf(key));
         Assert.DoesNotContain(key, await session.Page.ContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(key, await session.Api.GetStringAsync("Aperture/Integrations"), StringComparison.Ordinal);
     }
