@@ -1,4 +1,5 @@
 using System;
+using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.Secrets;
@@ -45,6 +46,13 @@ public static class ApertureServices
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<CredentialAdmin>();
         services.AddHostedService<OutageProbe>();
+
+        // Metadata enrichment. The engine needs an ITmdbMetadataSource and the IRatingsSource implementations,
+        // which the TMDb, MDBList and OMDb integration folders register.
+        services.AddSingleton<EnrichmentStore>();
+        services.AddSingleton<EnrichmentEngine>();
+        services.AddSingleton<EnrichmentRunner>();
+        services.AddSingleton<EnrichmentSettingsService>();
         return services;
     }
 }
