@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations;
@@ -64,6 +65,13 @@ public static class ApertureServices
 
         // The one road every upstream call takes.
         AddUpstreamPipeline(services);
+
+        // Metadata enrichment. The engine needs an ITmdbMetadataSource and the IRatingsSource implementations,
+        // which the TMDb, MDBList and OMDb integration folders register.
+        services.AddSingleton<EnrichmentStore>();
+        services.AddSingleton<EnrichmentEngine>();
+        services.AddSingleton<EnrichmentRunner>();
+        services.AddSingleton<EnrichmentSettingsService>();
         return services;
     }
 
