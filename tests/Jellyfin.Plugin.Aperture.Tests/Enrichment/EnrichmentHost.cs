@@ -5,26 +5,27 @@ using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.Tests.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Jellyfin.Plugin.Aperture.Tests.Enrichment;
 
 /// <summary>
-/// Aperture's services on a real SQLite database in a temporary folder, with TMDb, MDBList and OMDb registered
-/// (unconfigured until <see cref="Configure"/>) and fake sources behind them.
+/// Aperture's services on a real SQLite database in a temporary folder, with TMDb, MDBList and OMDb unconfigured
+/// until <see cref="Configure"/>, and fake sources behind them.
 /// </summary>
 public sealed class EnrichmentHost : IDisposable
 {
     public EnrichmentHost()
     {
-        Host = new TestHost(services =>
+        // The real TMDb, MDBList and OMDb integrations (for their credentials), with fake data sources.
+        Host = new TestHost(overrides: services =>
         {
-            foreach (var id in new[] { IntegrationIds.Tmdb, IntegrationIds.MdbList, IntegrationIds.Omdb })
-            {
-                services.AddSingleton<IIntegration>(new StubIntegration(id));
-            }
-
+            services.RemoveAll<ITmdbMetadataSource>();
+            services.RemoveAll<IRatingsSource>();
+            services.RemoveAll<IBatchRatingsSource>();
+            services.RemoveAll<ITmdbImageSource>();
             services.AddSingleton<ITmdbMetadataSource>(Tmdb);
             services.AddSingleton<IRatingsSource>(MdbList);
             services.AddSingleton<IRatingsSource>(Omdb);
