@@ -42,8 +42,8 @@ public static class ApertureServices
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<CredentialStore>();
 
-        // Integrations and their settings: one line per service; the registry orders them by setup order. Each gets the pipeline deferred, because
-        // the pipeline in turn reads the integrations (classifiers, limits) through the registry.
+        // Integrations and their settings: one line per service; the registry orders them by setup order. Each
+        // gets the pipeline deferred, because the pipeline in turn reads the integrations through the registry.
         services.AddSingleton<IIntegration>(sp => new AiIntegration(new DeferredPipeline(sp)));
         services.AddSingleton<IIntegration>(sp => new TmdbIntegration(new DeferredPipeline(sp)));
         services.AddSingleton<IIntegration>(sp => new OmdbIntegration(new DeferredPipeline(sp)));
@@ -63,8 +63,10 @@ public static class ApertureServices
         services.AddSingleton<CredentialAdmin>();
         services.AddHostedService<OutageProbe>();
 
-        // Enrichment: the data sources (one instance of MDBList serves both the single and the batch port), the
-        // per-item state and the engine and backfill that use them.
+        // The one road every upstream call takes.
+        AddUpstreamPipeline(services);
+
+        // The enrichment's data sources: one MDBList instance serves both the single and the batch port.
         services.AddSingleton<StoredTargets>();
         services.AddSingleton<ITmdbMetadataSource, TmdbMetadataSource>();
         services.AddSingleton<ITmdbImageSource, TmdbImageSource>();
@@ -72,11 +74,12 @@ public static class ApertureServices
         services.AddSingleton<IRatingsSource>(sp => sp.GetRequiredService<MdbListRatingsSource>());
         services.AddSingleton<IBatchRatingsSource>(sp => sp.GetRequiredService<MdbListRatingsSource>());
         services.AddSingleton<IRatingsSource, OmdbRatingsSource>();
-        services.TryAddSingleton<EnrichmentStore>();
-        services.TryAddSingleton<EnrichmentEngine>();
-        services.TryAddSingleton<EnrichmentRunner>();
 
-        AddUpstreamPipeline(services);
+        // Metadata enrichment: per-item state, the engine and the backfill over the sources above.
+        services.AddSingleton<EnrichmentStore>();
+        services.AddSingleton<EnrichmentEngine>();
+        services.AddSingleton<EnrichmentRunner>();
+        services.AddSingleton<EnrichmentSettingsService>();
         return services;
     }
 
@@ -85,7 +88,7 @@ public static class ApertureServices
     /// Needs the database, the integration registry and settings, the redactor and an <c>IHealthRecorder</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    private static void AddUpstreamPipeline(IServiceCollection services)
+    public static void AddUpstreamPipeline(IServiceCollection services)
     {
         var version = typeof(ApertureServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         services.AddHttpClient(UpstreamPipeline.HttpClientName, client =>

@@ -1,5 +1,6 @@
 using System.IO;
 using Jellyfin.Plugin.Aperture.Configuration;
+using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Library;
 using Jellyfin.Plugin.Aperture.Storage;
@@ -27,6 +28,13 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
             Path.Combine(sp.GetRequiredService<IApplicationPaths>().PluginConfigurationsPath, DataFolderName)));
         serviceCollection.AddSingleton<IPluginConfigurationStore, PluginConfigurationStore>();
         serviceCollection.AddSingleton<IAlertNotifier, ActivityLogAlertNotifier>();
+
+        // Enrichment's Jellyfin adapters. The providers and the task are found by Jellyfin itself (public,
+        // concrete classes), so they are not registered here.
+        serviceCollection.AddSingleton<LibraryItemReader>();
+        serviceCollection.AddSingleton<IEnrichmentApplier, JellyfinEnrichmentApplier>();
+        serviceCollection.AddSingleton<IEnrichmentTaskLauncher, JellyfinEnrichmentTaskLauncher>();
+        serviceCollection.AddSingleton<ScanEnricher>();
         ApertureServices.Add(serviceCollection);
     }
 }

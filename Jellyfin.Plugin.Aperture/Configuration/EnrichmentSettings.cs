@@ -6,6 +6,12 @@ namespace Jellyfin.Plugin.Aperture.Configuration;
 /// </summary>
 public class EnrichmentSettings
 {
+    /// <summary>
+    /// How long a library scan waits for the services per item, in seconds. Past that the provider writes what is
+    /// cached and leaves the rest to the backfill task, so a slow or hanging service never stalls a scan.
+    /// </summary>
+    public const int ScanTimeoutSeconds = 4;
+
     /// <summary>Gets or sets a value indicating whether the Rotten Tomatoes critic score goes into CriticRating.</summary>
     public bool CriticRating { get; set; } = true;
 

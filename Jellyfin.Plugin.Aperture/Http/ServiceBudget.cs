@@ -160,6 +160,27 @@ internal sealed class ServiceBudget : IDisposable
     }
 
     /// <summary>
+    /// Lifts a park and restarts today's count, because the admin asked to try the service now (a connection
+    /// test, often right after a new key or a tier upgrade). If the quota is still spent, the answer parks it again.
+    /// </summary>
+    public void Unpark()
+    {
+        lock (_lock)
+        {
+            RollDay(_time.GetUtcNow());
+            if (_quota.ParkedUntil is null)
+            {
+                return;
+            }
+
+            _quota = _quota with { ParkedUntil = null, Used = 0 };
+            _quotaDirty = true;
+        }
+
+        FlushQuota();
+    }
+
+    /// <summary>
     /// Records what the service said about its daily quota; a spent quota parks it.
     /// </summary>
     /// <param name="limit">Requests allowed per day.</param>

@@ -87,6 +87,12 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
 
         // Candidate keys are not stored yet; remember them so they are redacted like saved ones.
         _redactor.Remember(request.Target.Credentials);
+        if (request.IsConnectionTest)
+        {
+            // A connection test is the admin's explicit "try it now": it always reaches the service once.
+            state.Budget.Unpark();
+        }
+
         var call = new CallContext(request, integration.Descriptor, integration.Classifier, state);
         var result = await _retry.ExecuteAsync(token => AttemptAsync(call, token), cancellationToken).ConfigureAwait(false);
 

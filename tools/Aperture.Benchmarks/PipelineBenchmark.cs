@@ -43,7 +43,9 @@ internal static class PipelineBenchmark
         services.AddSingleton<IntegrationSettingsService>();
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<IHealthRecorder, NoHealth>();
-        ApertureServices.Add(services);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient();
+        ApertureServices.AddUpstreamPipeline(services);
         var ok = true;
         await using (var provider = services.BuildServiceProvider())
         {
@@ -117,7 +119,7 @@ internal static class PipelineBenchmark
     private static UpstreamRequest Request(LimitEnforcingServer server, string service, string path, RequestPriority priority, bool isWrite) => new()
     {
         Service = service,
-        Target = new IntegrationTarget(server.BaseUrl, new IntegrationCredentials([]), false, new Dictionary<string, string>()),
+        Target = new IntegrationTarget(server.BaseUrl, new IntegrationCredentials([]), false, new System.Collections.Generic.Dictionary<string, string>()),
         Path = service + "/" + path,
         Priority = priority,
         IsWrite = isWrite,

@@ -1,4 +1,3 @@
-using System;
 using Jellyfin.Plugin.Aperture.Http;
 
 namespace Jellyfin.Plugin.Aperture.Tests.Core;
@@ -7,5 +6,5 @@ namespace Jellyfin.Plugin.Aperture.Tests.Core;
 public sealed class FixedBudgetMonitor : IUpstreamBudgetMonitor
 {
     public BudgetSnapshot GetSnapshot(string service) =>
-        new(service, 0, 10, TimeSpan.FromSeconds(10), 0, 0, 0, null, 0, 1, null, null, CircuitStatus.Closed, 0, 0, 0, 0);
+        new(service, 0, 10, System.TimeSpan.FromSeconds(1), 0, 0, 0, null, 0, 1, null, null, CircuitStatus.Closed, 0, 0, 0, 0);
 }

@@ -22,7 +22,7 @@ namespace Jellyfin.Plugin.Aperture.Tests.Core;
 /// </summary>
 public sealed class TestHost : IDisposable
 {
-    public TestHost(Action<IServiceCollection>? configure = null)
+    public TestHost(Action<IServiceCollection>? configure = null, Action<IServiceCollection>? overrides = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("aperture-test-").FullName;
         var services = new ServiceCollection();
@@ -34,6 +34,9 @@ public sealed class TestHost : IDisposable
         services.TryAddSingleton<IUpstreamBudgetMonitor, FixedBudgetMonitor>();
         configure?.Invoke(services);
         ApertureServices.Add(services);
+
+        // Replacements of what ApertureServices registered (fake data sources and the like).
+        overrides?.Invoke(services);
         Provider = services.BuildServiceProvider();
     }
 

@@ -89,6 +89,29 @@ public sealed class PipelineBudgetTests
     }
 
     [Fact]
+    public async Task ConnectionTestReachesAParkedServiceAndItsSuccessLiftsThePark()
+    {
+        await using var h = await PipelineHarness.StartAsync(PipelineHarness.DefaultLimits with { DailyQuota = 2 });
+        var spent = true;
+        h.Server.Handler = (ctx, _) => LoopbackServer.Json(ctx, spent ? 402 : 200, "{}");
+        Assert.Equal(UpstreamOutcome.QuotaExhausted, (await h.Send(h.Request())).Outcome);
+        Assert.Equal(_midnight, h.Snapshot().ParkedUntil);
+
+        // Still spent: the test reaches the service once and the answer parks it again.
+        var stillSpent = await h.Send(Test(h.Request()));
+        Assert.Equal(UpstreamOutcome.QuotaExhausted, stillSpent.Outcome);
+        Assert.Equal(2, h.Server.Count);
+        Assert.Equal(_midnight, h.Snapshot().ParkedUntil);
+
+        // A new key or a higher tier: the test succeeds and background work may go again.
+        spent = false;
+        Assert.Equal(UpstreamOutcome.Success, (await h.Send(Test(h.Request()))).Outcome);
+        Assert.Null(h.Snapshot().ParkedUntil);
+        Assert.Equal(UpstreamOutcome.Success, (await h.Send(h.Request())).Outcome);
+        Assert.Equal(4, h.Server.Count);
+    }
+
+    [Fact]
     public async Task DailyLedgerSurvivesARestartAndResetsAtMidnightUtc()
     {
         var limits = PipelineHarness.DefaultLimits with { DailyQuota = 3 };
@@ -241,4 +264,13 @@ public sealed class PipelineBudgetTests
     }
 
     private static object GetService(PipelineHarness h, Type type) => h.Services.GetService(type)!;
+
+    private static UpstreamRequest Test(UpstreamRequest request) => new()
+    {
+        Service = request.Service,
+        Target = request.Target,
+        Path = request.Path,
+        Priority = RequestPriority.Interactive,
+        IsConnectionTest = true,
+    };
 }

@@ -18,7 +18,7 @@ using Xunit;
 namespace Jellyfin.Plugin.Aperture.Tests.Http;
 
 /// <summary>
-/// The pipeline wired through <see cref="ApertureServices"/> exactly as in Jellyfin, with a fake clock, a loopback
+/// The pipeline wired by <see cref="ApertureServices.AddUpstreamPipeline"/> as in Jellyfin, with a fake clock, a loopback
 /// server, a recording health sink and a capturing logger. Time moves only when a test drives it.
 /// </summary>
 public sealed class PipelineHarness : IAsyncDisposable
@@ -84,7 +84,8 @@ public sealed class PipelineHarness : IAsyncDisposable
         services.AddSingleton<SecretRedactor>();
         services.AddSingleton<IHealthRecorder>(health);
         services.AddSingleton(options ?? DefaultOptions);
-        ApertureServices.Add(services);
+        services.AddHttpClient();
+        ApertureServices.AddUpstreamPipeline(services);
         var provider = services.BuildServiceProvider();
         var server = await LoopbackServer.StartAsync(time);
         return new PipelineHarness(provider, server, time, dataDir, ownsData, logs, health, service);

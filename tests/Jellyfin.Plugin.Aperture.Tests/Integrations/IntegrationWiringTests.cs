@@ -18,7 +18,6 @@ public sealed class IntegrationWiringTests
         services.AddLogging();
         services.AddSingleton(new Jellyfin.Plugin.Aperture.Storage.AperturePaths(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "aperture-wiring-" + Guid.NewGuid().ToString("N"))));
         services.AddSingleton<Jellyfin.Plugin.Aperture.Configuration.IPluginConfigurationStore, Jellyfin.Plugin.Aperture.Configuration.InMemoryConfigurationStore>();
-        services.AddSingleton<IUpstreamBudgetMonitor, Jellyfin.Plugin.Aperture.Tests.Core.FixedBudgetMonitor>();
         return services;
     }
 

@@ -26,7 +26,7 @@ public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task AnItemGetsMergedDataWithMdbListScoresFirstAndOmdbAwardsAndOmdbIsNotAskedForASeries()
     {
-        using var host = new EnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         var matrix = Library.From(Library.Matrix);
         var breakingBad = Library.From(Library.BreakingBad);
         var applier = new RecordingApplier();
@@ -50,7 +50,7 @@ public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task OmdbGivesTheCriticScoreWhenMdbListHasNone()
     {
-        using var host = new EnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.MdbList.UnknownIdsAreNotFound = true;
         var title = Catalog.SyntheticMovie(11);
         var item = Library.From(title);
@@ -67,7 +67,7 @@ public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task QuotaSpentHalfWayLeavesTheRestDeferredWhileTmdbGoesOnAndTheResetPicksThemUp()
     {
-        using var host = new EnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         var items = Enumerable.Range(1, 8).Select(n => Library.From(Catalog.SyntheticMovie(100 + n))).ToList();
         _emulators.Omdb.DailyQuota = 3;
         _emulators.MdbList.DailyQuota = 4; // GET user takes one of them.
@@ -106,7 +106,7 @@ public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task ARunKilledHalfWayResumesWithoutFetchingAnythingTwiceAndAWarmRunSendsNothing()
     {
-        using var host = new EnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         var items = Enumerable.Range(1, 6).Select(n => Library.From(Catalog.SyntheticMovie(200 + n)))
             .Concat(Enumerable.Range(1, 4).Select(n => Library.From(Catalog.SyntheticShow(200 + n))))
             .ToList();
@@ -137,7 +137,7 @@ public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task AnOutageMarksItemsFailedNotDoneAndALaterRunRetriesThem()
     {
-        using var host = new EnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         var items = Enumerable.Range(1, 3).Select(n => Library.From(Catalog.SyntheticMovie(300 + n))).ToList();
         _emulators.Tmdb.Mode = FaultMode.Outage;
 
@@ -167,7 +167,7 @@ public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task ASupporterAccountLooksItemsUpInBatchesInsteadOfOneByOne()
     {
-        using var host = new EnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.MdbList.IsSupporter = true;
         var items = Enumerable.Range(1, 5).Select(n => Library.From(Catalog.SyntheticMovie(400 + n)))
             .Concat(Enumerable.Range(1, 3).Select(n => Library.From(Catalog.SyntheticShow(400 + n))))
@@ -183,7 +183,7 @@ public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
 
     private static IEnumerable<int> Counts(IEnumerable<string?> keys) => keys.GroupBy(k => k).Select(g => g.Count());
 
-    private static async Task<RunSummary> RunAsync(EnrichmentHost host, IReadOnlyList<LibraryItem> items, RecordingApplier applier, CancellationToken cancellationToken = default)
+    private static async Task<RunSummary> RunAsync(EmulatorEnrichmentHost host, IReadOnlyList<LibraryItem> items, RecordingApplier applier, CancellationToken cancellationToken = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_deadline);

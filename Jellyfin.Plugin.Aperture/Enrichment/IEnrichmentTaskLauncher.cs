@@ -1,0 +1,11 @@
+namespace Jellyfin.Plugin.Aperture.Enrichment;
+
+/// <summary>
+/// Starts the "Enrich library" task on demand. Jellyfin's adapter queues it in the task manager; the dev host can
+/// run the backfill directly.
+/// </summary>
+public interface IEnrichmentTaskLauncher
+{
+    /// <summary>Queues a run unless one is already running.</summary>
+    void QueueRun();
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Jellyfin.Plugin.Aperture.Configuration;
+using Jellyfin.Plugin.Aperture.Health;
+using Jellyfin.Plugin.Aperture.Http;
+using Jellyfin.Plugin.Aperture.Integrations;
+using Jellyfin.Plugin.Aperture.Library;
+using MediaBrowser.Controller.Entities;
+using MediaBrowser.Controller.Providers;
+using MediaBrowser.Model.Dto;
+using MediaBrowser.Model.Entities;
+using MediaBrowser.Model.Providers;
+using Microsoft.Extensions.Logging;
+
+namespace Jellyfin.Plugin.Aperture.Enrichment;
+
+/// <summary>
+/// Offers TMDb posters, backdrops and logos through the admin's own TMDb key, in the item's metadata language
+/// first. Like every Jellyfin image provider it is enabled per library; it returns nothing (and never throws) when
+/// TMDb is not set up or does not answer.
+/// </summary>
+public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
+{
+    /// <summary>The name of the HTTP client that downloads the images.</summary>
+    public const string HttpClientName = "Aperture.Images";
+
+    private static readonly ImageType[] _supported = [ImageType.Primary, ImageType.Backdrop, ImageType.Logo];
+    private readonly ITmdbImageSource _source;
+    private readonly IntegrationStatusService _status;
+    private readonly IPluginConfigurationStore _configuration;
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TmdbImageProvider> _logger;
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="TmdbImageProvider"/> class.
+    /// </summary>
+    /// <param name="source">TMDb artwork.</param>
+    /// <param name="status">Tells whether TMDb is set up.</param>
+    /// <param name="configuration">The settings.</param>
+    /// <param name="httpClientFactory">The HTTP client factory.</param>
+    /// <param name="time">The clock (drives the time limit).</param>
+    /// <param name="logger">The logger.</param>
+    public TmdbImageProvider(ITmdbImageSource source, IntegrationStatusService status, IPluginConfigurationStore configuration, IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<TmdbImageProvider> logger)
+    {
+        _source = source;
+        _status = status;
+        _configuration = configuration;
+        _httpClientFactory = httpClientFactory;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public string Name => "Aperture (TMDb)";
+
+    /// <summary>
+    /// Gets the order: after Jellyfin's own TheMovieDb images (order 0), so enabling Aperture does not change which
+    /// image a library picks by default, and before OMDb's (order 90).
+    /// </summary>
+    public int Order => 10;
+
+    /// <inheritdoc />
+    public bool Supports(BaseItem item) => item is not null && LibraryItemReader.ToLibraryItem(item) is not null;
+
+    /// <inheritdoc />
+    public IEnumerable<ImageType> GetSupportedImages(BaseItem item) => _supported;
+
+    /// <inheritdoc />
+    public async Task<IEnumerable<RemoteImageInfo>> GetImages(BaseItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var settings = _configuration.Current.Enrichment ?? new EnrichmentSettings();
+        var libraryItem = LibraryItemReader.ToLibraryItem(item);
+        if (!settings.Images || libraryItem is null || !libraryItem.HasAnyId || !_status.IsConfigured(IntegrationIds.Tmdb))
+        {
+            return Array.Empty<RemoteImageInfo>();
+        }
+
+        var language = Language(item, settings);
+        using var timeout = new CancellationTokenSource(ScanEnricher.ScanTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var result = await _source.GetImagesAsync(libraryItem, language, RequestPriority.Interactive, linked.Token).ConfigureAwait(false);
+            if (result.Outcome != UpstreamOutcome.Success || result.Value is null)
+            {
+                _logger.LogDebug("Aperture images: none for {Name} ({Outcome}: {Message})", libraryItem.Name, result.Outcome, result.Message);
+                return Array.Empty<RemoteImageInfo>();
+            }
+
+            return result.Value.Select(ToRemoteImageInfo).ToList();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogDebug("Aperture images: TMDb did not answer for {Name} in time", libraryItem.Name);
+            return Array.Empty<RemoteImageInfo>();
+        }
+#pragma warning disable CA1031 // An image provider must never fail Jellyfin's refresh for an upstream problem.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            _logger.LogWarning("Aperture images: TMDb images for {Name} failed ({Error})", libraryItem.Name, ex.GetType().Name);
+            return Array.Empty<RemoteImageInfo>();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<HttpResponseMessage> GetImageResponse(string url, CancellationToken cancellationToken)
+    {
+        var client = _httpClientFactory.CreateClient(HttpClientName);
+        return client.GetAsync(new Uri(url), cancellationToken);
+    }
+
+    /// <summary>
+    /// Maps a TMDb image to what Jellyfin's image picker shows.
+    /// </summary>
+    /// <param name="image">The image.</param>
+    /// <returns>Jellyfin's image info.</returns>
+    public static RemoteImageInfo ToRemoteImageInfo(ArtworkImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return new RemoteImageInfo
+        {
+            ProviderName = "Aperture (TMDb)",
+            Type = image.Kind switch
+            {
+                RemoteImageKind.Backdrop => ImageType.Backdrop,
+                RemoteImageKind.Logo => ImageType.Logo,
+                _ => ImageType.Primary,
+            },
+            Url = image.Url,
+            ThumbnailUrl = image.ThumbnailUrl,
+            Language = image.Language,
+            Width = image.Width,
+            Height = image.Height,
+            CommunityRating = image.CommunityRating,
+            VoteCount = image.VoteCount,
+            RatingType = RatingType.Score,
+        };
+    }
+
+    // The library's (or item's) metadata language, as Jellyfin resolves it, reduced to ISO 639-1 ("pt-BR" -> "pt")
+    // because TMDb tags images by language only; the admin's image language is the fallback.
+    private static string Language(BaseItem item, EnrichmentSettings settings)
+    {
+        var language = item.GetPreferredMetadataLanguage();
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            language = settings.ImageLanguage;
+        }
+
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return "en";
+        }
+
+        var dash = language.IndexOf('-', StringComparison.Ordinal);
+        return (dash > 0 ? language[..dash] : language).Trim().ToLowerInvariant();
+    }
+}
