@@ -102,11 +102,7 @@ internal static class ResponseInspector
         return ((int)Math.Min(limit, int.MaxValue), (int)Math.Clamp(limit - remaining, 0, int.MaxValue), reset);
     }
 
-    private static long? Number(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values)
-        && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : null;
+    private static long? Number(HttpResponseHeaders headers, string name) => HeaderNumber.Read(headers, name);
 
     private static bool IsJson(string body)
     {

@@ -26,15 +26,6 @@ internal static class ConnectionTestCall
         string path,
         IReadOnlyDictionary<string, string>? headers = null,
         HttpMethod? method = null,
-        string? jsonBody = null) => new()
-        {
-            Service = service,
-            Target = target,
-            Path = path,
-            Headers = headers ?? new Dictionary<string, string>(),
-            Method = method ?? HttpMethod.Get,
-            JsonBody = jsonBody,
-            Priority = RequestPriority.Interactive,
-            IsConnectionTest = true,
-        };
+        string? jsonBody = null) =>
+        SourceCall.Create(service, target, path, RequestPriority.Interactive, headers, method, jsonBody, isConnectionTest: true);
 }

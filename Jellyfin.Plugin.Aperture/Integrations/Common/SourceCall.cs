@@ -21,6 +21,7 @@ internal static class SourceCall
     /// <param name="headers">Extra headers, auth included; never logged.</param>
     /// <param name="method">The method; GET when null.</param>
     /// <param name="jsonBody">A JSON body, or null.</param>
+    /// <param name="isConnectionTest">Whether the request is a connection test.</param>
     /// <returns>The request.</returns>
     public static UpstreamRequest Create(
         string service,
@@ -29,7 +30,8 @@ internal static class SourceCall
         RequestPriority priority,
         IReadOnlyDictionary<string, string>? headers = null,
         HttpMethod? method = null,
-        string? jsonBody = null) => new()
+        string? jsonBody = null,
+        bool isConnectionTest = false) => new()
         {
             Service = service,
             Target = target,
@@ -38,6 +40,7 @@ internal static class SourceCall
             Headers = headers ?? new Dictionary<string, string>(),
             Method = method ?? HttpMethod.Get,
             JsonBody = jsonBody,
+            IsConnectionTest = isConnectionTest,
         };
 
     /// <summary>

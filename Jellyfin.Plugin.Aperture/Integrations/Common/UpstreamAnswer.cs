@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http.Headers;
+using Jellyfin.Plugin.Aperture.Http;
 
 namespace Jellyfin.Plugin.Aperture.Integrations.Common;
 
@@ -28,5 +29,5 @@ public readonly record struct UpstreamAnswer(int StatusCode, string? ContentType
         || Body.AsSpan().TrimStart().StartsWith("<", StringComparison.Ordinal);
 
     /// <summary>Gets the wait the service asked for in Retry-After, if any.</summary>
-    public TimeSpan? RetryAfter => RetryAfterHeader.Read(Headers, Now);
+    public TimeSpan? RetryAfter => ResponseInspector.RetryAfter(Headers, Now);
 }

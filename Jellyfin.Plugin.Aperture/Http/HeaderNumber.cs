@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net.Http.Headers;
 
-namespace Jellyfin.Plugin.Aperture.Integrations.Common;
+namespace Jellyfin.Plugin.Aperture.Http;
 
 /// <summary>Reads numeric response headers such as X-RateLimit-Limit and X-RateLimit-Reset.</summary>
 internal static class HeaderNumber
