@@ -57,7 +57,7 @@ public static class ApertureServices
         services.AddSingleton<HealthStore>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<IntegrationHealth>();
-        services.AddSingleton<IHealthRecorder>(sp => sp.GetRequiredService<IntegrationHealth>());
+        services.TryAddSingleton<IHealthRecorder>(sp => sp.GetRequiredService<IntegrationHealth>());
         services.AddSingleton<IntegrationStatusService>();
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<CredentialAdmin>();
@@ -66,11 +66,18 @@ public static class ApertureServices
         // The one road every upstream call takes.
         AddUpstreamPipeline(services);
 
-        // Metadata enrichment. The engine needs an ITmdbMetadataSource and the IRatingsSource implementations,
-        // which the TMDb, MDBList and OMDb integration folders register.
-        services.AddSingleton<EnrichmentStore>();
-        services.AddSingleton<EnrichmentEngine>();
-        services.AddSingleton<EnrichmentRunner>();
+        // Enrichment: the data sources (one instance of MDBList serves both the single and the batch port), the
+        // per-item state and the engine and backfill that use them.
+        services.AddSingleton<StoredTargets>();
+        services.AddSingleton<ITmdbMetadataSource, TmdbMetadataSource>();
+        services.AddSingleton<ITmdbImageSource, TmdbImageSource>();
+        services.AddSingleton<MdbListRatingsSource>();
+        services.AddSingleton<IRatingsSource>(sp => sp.GetRequiredService<MdbListRatingsSource>());
+        services.AddSingleton<IBatchRatingsSource>(sp => sp.GetRequiredService<MdbListRatingsSource>());
+        services.AddSingleton<IRatingsSource, OmdbRatingsSource>();
+        services.TryAddSingleton<EnrichmentStore>();
+        services.TryAddSingleton<EnrichmentEngine>();
+        services.TryAddSingleton<EnrichmentRunner>();
         services.AddSingleton<EnrichmentSettingsService>();
         return services;
     }

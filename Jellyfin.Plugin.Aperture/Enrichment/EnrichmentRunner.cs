@@ -80,7 +80,8 @@ public sealed class EnrichmentRunner : IDisposable
             summary.Unchanged = library.Count - work.Count;
 
             var batch = configured.Contains(IntegrationIds.MdbList) ? _ratings.OfType<IBatchRatingsSource>().FirstOrDefault() : null;
-            var batchSize = batch is null ? 0 : await batch.GetBatchSizeAsync(cancellationToken).ConfigureAwait(false);
+            // A run with nothing due sends nothing, not even the account check.
+            var batchSize = batch is null || work.Count == 0 ? 0 : await batch.GetBatchSizeAsync(cancellationToken).ConfigureAwait(false);
             var chunkSize = Math.Max(1, batchSize);
             for (var start = 0; start < work.Count; start += chunkSize)
             {

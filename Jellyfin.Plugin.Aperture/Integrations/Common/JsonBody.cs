@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 
 namespace Jellyfin.Plugin.Aperture.Integrations.Common;
@@ -96,4 +98,24 @@ internal static class JsonBody
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
             ? value
             : null;
+
+    /// <summary>
+    /// Gets a property as a number, accepting a number or a numeric string.
+    /// </summary>
+    /// <param name="element">The object.</param>
+    /// <param name="name">The property name.</param>
+    /// <returns>The number, or null.</returns>
+    public static double? GetDouble(this JsonElement element, string name) =>
+        double.TryParse(element.GetText(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    /// <summary>
+    /// Gets the objects of an array property, skipping anything that is not an object.
+    /// </summary>
+    /// <param name="element">The object.</param>
+    /// <param name="name">The property name.</param>
+    /// <returns>The objects; empty when the property is absent or not an array.</returns>
+    public static IEnumerable<JsonElement> GetObjects(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object)
+            : Enumerable.Empty<JsonElement>();
 }

@@ -153,7 +153,9 @@ public sealed class PipelineBudgetTests
     [Fact]
     public async Task ServiceReportedQuotaHeadersParkTheServiceWhenNothingRemains()
     {
-        await using var h = await PipelineHarness.StartAsync(service: IntegrationIds.MdbList);
+        // ApertureServices registers the real MDBList integration, so a stand-in id is named as a header-quota service.
+        const string service = "quota-headers";
+        await using var h = await PipelineHarness.StartAsync(service: service, options: new UpstreamPipelineOptions { DailyQuotaHeaderServices = new[] { service } });
         var reset = h.Time.GetUtcNow().AddHours(3);
         h.Server.Handler = (ctx, i) =>
         {
