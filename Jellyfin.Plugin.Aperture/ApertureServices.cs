@@ -66,8 +66,7 @@ public static class ApertureServices
         // The one road every upstream call takes.
         AddUpstreamPipeline(services);
 
-        // Enrichment: the data sources (one instance of MDBList serves both the single and the batch port), the
-        // per-item state and the engine and backfill that use them.
+        // The enrichment's data sources: one MDBList instance serves both the single and the batch port.
         services.AddSingleton<StoredTargets>();
         services.AddSingleton<ITmdbMetadataSource, TmdbMetadataSource>();
         services.AddSingleton<ITmdbImageSource, TmdbImageSource>();
@@ -75,9 +74,11 @@ public static class ApertureServices
         services.AddSingleton<IRatingsSource>(sp => sp.GetRequiredService<MdbListRatingsSource>());
         services.AddSingleton<IBatchRatingsSource>(sp => sp.GetRequiredService<MdbListRatingsSource>());
         services.AddSingleton<IRatingsSource, OmdbRatingsSource>();
-        services.TryAddSingleton<EnrichmentStore>();
-        services.TryAddSingleton<EnrichmentEngine>();
-        services.TryAddSingleton<EnrichmentRunner>();
+
+        // Metadata enrichment: per-item state, the engine and the backfill over the sources above.
+        services.AddSingleton<EnrichmentStore>();
+        services.AddSingleton<EnrichmentEngine>();
+        services.AddSingleton<EnrichmentRunner>();
         services.AddSingleton<EnrichmentSettingsService>();
         return services;
     }

@@ -73,7 +73,7 @@ public sealed class EnrichmentRunner : IDisposable
 
             var dueTimes = configured.ToDictionary(s => s, _store.GetDueTimes);
             var work = library
-                .Where(i => i.HasAnyId && configured.Any(s => _engine.IsDue(dueTimes[s], i.Id)))
+                .Where(i => i.HasAnyId && configured.Any(s => Applies(s, i) && _engine.IsDue(dueTimes[s], i.Id)))
                 .OrderByDescending(i => i.DateCreated)
                 .ToList();
             summary.Due = work.Count;
@@ -163,6 +163,11 @@ public sealed class EnrichmentRunner : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _oneRunAtATime.Dispose();
+
+    // A service that never rates this kind (OMDb and series) stores no state for it, so it must not make the
+    // item look due forever.
+    private bool Applies(string service, LibraryItem item) =>
+        service == IntegrationIds.Tmdb || _ratings.Any(r => r.Service == service && r.Covers(item.Kind));
 
     private static void Count(Dictionary<string, int> counts, string key) =>
         counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;

@@ -153,9 +153,7 @@ public sealed class IntegrationStatusService
         };
     }
 
-    // The page shows one "paused until": a quota park outlasts a rate-limit pause, so the later one is what the admin waits for.
-    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) =>
-        a is null ? b : b is null ? a : (a > b ? a : b);
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 
     private bool IsConfiguredState(IntegrationDescriptor descriptor, CredentialState state, Uri? baseUrl) =>
         state.Status == CredentialStatus.Set && HasRequiredFields(descriptor, state) && baseUrl is not null;

@@ -13,8 +13,10 @@ internal static class Program
         {
             case "pipeline":
                 return await PipelineBenchmark.RunAsync();
+            case "enrichment":
+                return await EnrichmentBenchmark.RunAsync();
             default:
-                Console.WriteLine("Usage: Aperture.Benchmarks pipeline");
+                Console.WriteLine("Usage: Aperture.Benchmarks pipeline|enrichment");
                 return 2;
         }
     }

@@ -23,7 +23,7 @@ public sealed class MdbListRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task TheMatrixIsLookedUpByTmdbIdAndGetsCriticAudienceAndMetacritic()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
 
         var result = await host.Get<MdbListRatingsSource>().GetAsync(Library.From(Library.Matrix), RequestPriority.Background, default);
 
@@ -34,7 +34,7 @@ public sealed class MdbListRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task SeriesAreCoveredAndLookedUpAsShows()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         var source = host.Get<MdbListRatingsSource>();
 
         var result = await source.GetAsync(Library.From(Library.BreakingBad), RequestPriority.Background, default);
@@ -47,7 +47,7 @@ public sealed class MdbListRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task WithoutATmdbIdTheImdbIdThenTheTvdbIdIsUsed()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         var source = host.Get<MdbListRatingsSource>();
 
         var byImdb = await source.GetAsync(Library.From(Library.Empire, tmdb: false), RequestPriority.Background, default);
@@ -61,7 +61,7 @@ public sealed class MdbListRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task AnUnknownTitleIsNotFound()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.MdbList.UnknownIdsAreNotFound = true;
 
         var result = await host.Get<MdbListRatingsSource>().GetAsync(Library.From(global::Aperture.Emulators.Catalog.MediaCatalog.SyntheticMovie(5)), RequestPriority.Background, default);
@@ -72,7 +72,7 @@ public sealed class MdbListRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task AFreeAccountGetsNoBatchesAndItsAllowanceGoesToTheQuotaLedger()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.MdbList.DailyQuota = 500;
 
         var size = await host.Get<IBatchRatingsSource>().GetBatchSizeAsync(default);
@@ -89,7 +89,7 @@ public sealed class MdbListRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task ASupporterLooksUpABatchInOneRequestAndEachItemGetsItsOwnAnswer()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.MdbList.IsSupporter = true;
         _emulators.MdbList.UnknownIdsAreNotFound = true;
         var source = host.Get<IBatchRatingsSource>();
@@ -113,7 +113,7 @@ public sealed class MdbListRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task AFailedBatchGivesEveryItemTheFailureNotASuccess()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.MdbList.IsSupporter = true;
         _emulators.MdbList.Mode = FaultMode.Outage;
         var items = new[] { Library.From(Library.Matrix), Library.From(Library.Empire) };
@@ -128,7 +128,7 @@ public sealed class MdbListRatingsSourceTests : IClassFixture<SourceEmulators>
     [InlineData(MdbListQuotaShape.Http200Body)]
     public async Task ASpentDailyQuotaIsQuotaExhaustedWithItsReset(MdbListQuotaShape shape)
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.MdbList.DailyQuota = 0;
         _emulators.MdbList.QuotaShape = shape;
 
@@ -145,7 +145,7 @@ public sealed class MdbListRatingsSourceTests : IClassFixture<SourceEmulators>
     [InlineData(FaultMode.Outage, UpstreamOutcome.Outage)]
     public async Task FailuresComeBackClassifiedWithoutTheKey(FaultMode mode, UpstreamOutcome outcome)
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.MdbList.Mode = mode;
 
         var result = await host.Get<MdbListRatingsSource>().GetAsync(Library.From(Library.Matrix), RequestPriority.Background, default);

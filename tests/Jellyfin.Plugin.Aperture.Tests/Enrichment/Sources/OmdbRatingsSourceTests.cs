@@ -21,7 +21,7 @@ public sealed class OmdbRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task TheMatrixGetsItsTomatometerMetascoreAndAwardsFromItsImdbId()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
 
         var result = await host.Omdb.GetAsync(Library.From(Library.Matrix), RequestPriority.Background, default);
 
@@ -33,7 +33,7 @@ public sealed class OmdbRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task NoAwardsIsNullNotTheTextNa()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         var title = global::Aperture.Emulators.Catalog.MediaCatalog.SyntheticMovie(2);
         Assert.Null(title.Awards);
 
@@ -55,7 +55,7 @@ public sealed class OmdbRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task WithoutAnImdbIdNothingIsSentAndTheItemIsNotFound()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
 
         var result = await host.Omdb.GetAsync(Library.From(Library.Matrix, imdb: false), RequestPriority.Background, default);
 
@@ -66,7 +66,7 @@ public sealed class OmdbRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task AnUnknownImdbIdIsNotFound()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.Omdb.UnknownIdsAreNotFound = true;
 
         var result = await host.Omdb.GetAsync(Library.From(global::Aperture.Emulators.Catalog.MediaCatalog.SyntheticMovie(3)), RequestPriority.Background, default);
@@ -77,7 +77,7 @@ public sealed class OmdbRatingsSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task ASpentDailyQuotaIsQuotaExhaustedUntilMidnightUtc()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.Omdb.DailyQuota = 0;
 
         var result = await host.Omdb.GetAsync(Library.From(Library.Matrix), RequestPriority.Background, default);
@@ -92,7 +92,7 @@ public sealed class OmdbRatingsSourceTests : IClassFixture<SourceEmulators>
     [InlineData(FaultMode.Outage, UpstreamOutcome.Outage)]
     public async Task FailuresComeBackClassifiedWithoutTheKey(FaultMode mode, UpstreamOutcome outcome)
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.Omdb.Mode = mode;
 
         var result = await host.Omdb.GetAsync(Library.From(Library.Matrix), RequestPriority.Background, default);

@@ -20,7 +20,7 @@ public sealed class TmdbImageSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task ImagesComeInThePreferredLanguageThenWithoutTextWithFullAndThumbnailUrls()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
 
         var result = await host.Get<ITmdbImageSource>().GetImagesAsync(Library.From(Library.Matrix), "en", RequestPriority.Interactive, default);
 
@@ -45,7 +45,7 @@ public sealed class TmdbImageSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task TheImageConfigurationIsReadOnceAndKept()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         var source = host.Get<ITmdbImageSource>();
 
         await source.GetImagesAsync(Library.From(Library.Matrix), "en", RequestPriority.Interactive, default);
@@ -58,7 +58,7 @@ public sealed class TmdbImageSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task ARefusedKeyIsAnAuthenticationFailure()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.Tmdb.Mode = global::Aperture.Emulators.FaultMode.BadKey;
 
         var result = await host.Get<ITmdbImageSource>().GetImagesAsync(Library.From(Library.Matrix), "en", RequestPriority.Interactive, default);

@@ -21,7 +21,7 @@ public sealed class TmdbMetadataSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task TheMatrixComesBackInOneRequestWithKeywordsCollectionCrewAndImdbId()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
 
         var result = await host.Get<ITmdbMetadataSource>().GetAsync(Library.From(Library.Matrix), RequestPriority.Background, default);
 
@@ -44,7 +44,7 @@ public sealed class TmdbMetadataSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task TheEmpireStrikesBackBelongsToTheStarWarsCollection()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
 
         var result = await host.Get<ITmdbMetadataSource>().GetAsync(Library.From(Library.Empire), RequestPriority.Background, default);
 
@@ -56,7 +56,7 @@ public sealed class TmdbMetadataSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task SeriesKeywordsAreReadFromResults()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
 
         var result = await host.Get<ITmdbMetadataSource>().GetAsync(Library.From(Library.BreakingBad), RequestPriority.Background, default);
 
@@ -69,7 +69,7 @@ public sealed class TmdbMetadataSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task WithoutATmdbIdTheTitleIsFoundByImdbIdFirstForTwoRequests()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
 
         var result = await host.Get<ITmdbMetadataSource>().GetAsync(Library.From(Library.BreakingBad, tmdb: false), RequestPriority.Background, default);
 
@@ -81,7 +81,7 @@ public sealed class TmdbMetadataSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task AReadAccessTokenIsSentAsABearerHeaderAndNeverInTheUrl()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         host.SetKey(IntegrationIds.Tmdb, TmdbEmulator.ValidBearerToken);
 
         var result = await host.Get<ITmdbMetadataSource>().GetAsync(Library.From(Library.Matrix), RequestPriority.Background, default);
@@ -95,7 +95,7 @@ public sealed class TmdbMetadataSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task AnUnknownTitleIsNotFound()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.Tmdb.UnknownIdsAreNotFound = true;
 
         var byId = await host.Get<ITmdbMetadataSource>().GetAsync(Library.From(global::Aperture.Emulators.Catalog.MediaCatalog.SyntheticMovie(7)), RequestPriority.Background, default);
@@ -113,7 +113,7 @@ public sealed class TmdbMetadataSourceTests : IClassFixture<SourceEmulators>
     [InlineData(FaultMode.MalformedBody, UpstreamOutcome.BadResponse)]
     public async Task FailuresComeBackClassifiedAndWithoutData(FaultMode mode, UpstreamOutcome outcome)
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         _emulators.Tmdb.Mode = mode;
         _emulators.Tmdb.RetryAfter = System.TimeSpan.FromMinutes(5);
 
@@ -127,7 +127,7 @@ public sealed class TmdbMetadataSourceTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task WithoutASavedKeyNothingIsSent()
     {
-        using var host = new SourceEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators);
         host.Get<Jellyfin.Plugin.Aperture.Secrets.CredentialStore>().Clear(IntegrationIds.Tmdb);
 
         var result = await host.Get<ITmdbMetadataSource>().GetAsync(Library.From(Library.Matrix), RequestPriority.Background, default);

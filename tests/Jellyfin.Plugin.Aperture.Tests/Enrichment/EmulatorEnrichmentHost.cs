@@ -23,9 +23,9 @@ namespace Jellyfin.Plugin.Aperture.Tests.Enrichment;
 /// the fake clock, and the pipeline makes one attempt per call, so an outage answers at once instead of waiting
 /// for retry delays the fake clock would never reach.
 /// </summary>
-public sealed class SourceEnrichmentHost : IDisposable
+public sealed class EmulatorEnrichmentHost : IDisposable
 {
-    public SourceEnrichmentHost(SourceEmulators emulators, Action<EnrichmentSettings>? enrichment = null)
+    public EmulatorEnrichmentHost(SourceEmulators emulators, Action<EnrichmentSettings>? enrichment = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("aperture-enrich-").FullName;
         Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
