@@ -4,6 +4,7 @@ using System.Text.Json;
 using Jellyfin.Plugin.Aperture.Api.Models;
 using Jellyfin.Plugin.Aperture.Configuration;
 using Jellyfin.Plugin.Aperture.Enrichment;
+using Jellyfin.Plugin.Aperture.Library;
 using MediaBrowser.Common.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,7 @@ public class EnrichmentController : ControllerBase
     private readonly EnrichmentSettingsService _settings;
     private readonly EnrichmentStore _store;
     private readonly IEnrichmentTaskLauncher _queue;
+    private readonly LibraryItemReader _library;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="EnrichmentController"/> class.
@@ -32,11 +34,13 @@ public class EnrichmentController : ControllerBase
     /// <param name="settings">The enrichment settings.</param>
     /// <param name="store">The enrichment store.</param>
     /// <param name="queue">Starts the enrichment task.</param>
-    public EnrichmentController(EnrichmentSettingsService settings, EnrichmentStore store, IEnrichmentTaskLauncher queue)
+    /// <param name="library">Names the items in the problem list.</param>
+    public EnrichmentController(EnrichmentSettingsService settings, EnrichmentStore store, IEnrichmentTaskLauncher queue, LibraryItemReader library)
     {
         _settings = settings;
         _store = store;
         _queue = queue;
+        _library = library;
     }
 
     /// <summary>
@@ -59,6 +63,7 @@ public class EnrichmentController : ControllerBase
         Problems = _store.ListProblems(ProblemCount).Select(p => new EnrichmentProblemView
         {
             ItemId = p.ItemId,
+            ItemName = _library.FindName(p.ItemId),
             Service = p.Service,
             Status = p.Status.ToString(),
             Message = p.Message,

@@ -34,6 +34,23 @@ const LIMIT_FIELDS = [
     { name: 'TimeoutSeconds', label: 'Timeout (seconds)', help: 'Per attempt.' }
 ];
 
+// Metadata enrichment: the switches and fields of EnrichmentSettings, in the order the page shows them.
+const ENRICH_SWITCHES = ['CriticRating', 'KeywordTags', 'Collections', 'ExtraCrew', 'Awards', 'ScoreTags', 'Images'];
+const ENRICH_NUMBERS = [
+    { name: 'FreshDays', label: 'Fresh for (days)' },
+    { name: 'NotFoundDays', label: '"Not found" kept for (days)' },
+    { name: 'RetryMinutes', label: 'Retry after (minutes)' }
+];
+const ENRICH_SERVICES = ['tmdb', 'mdblist', 'omdb'];
+const SERVICE_NAMES = { tmdb: 'TMDb', mdblist: 'MDBList', omdb: 'OMDb' };
+const RUN_STATUS = {
+    running: 'Running',
+    completed: 'Completed',
+    cancelled: 'Cancelled',
+    failed: 'Failed',
+    interrupted: 'Interrupted'
+};
+
 function el(tag, options, children) {
     const opts = options || {};
     const node = opts.is ? document.createElement(tag, { is: opts.is }) : document.createElement(tag);
@@ -77,6 +94,25 @@ function formatDate(value) {
 
 function formatNumber(value) {
     return typeof value === 'number' ? value.toLocaleString() : String(value);
+}
+
+function serviceName(id) {
+    return SERVICE_NAMES[id] || String(id);
+}
+
+// "omdb: Outage" reads "OMDb: Outage".
+function reasonLabel(reason) {
+    const text = String(reason);
+    const colon = text.indexOf(':');
+    return colon > 0 && SERVICE_NAMES[text.slice(0, colon)] ? SERVICE_NAMES[text.slice(0, colon)] + text.slice(colon) : text;
+}
+
+function countsOf(value) {
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.keys(value).map(function (key) {
+            return [key, value[key]];
+        })
+        : [];
 }
 
 function safeUrl(value) {
@@ -164,6 +200,38 @@ export default function (view) {
     const alertsList = view.querySelector('#apertureAlerts');
     const cardsRoot = view.querySelector('#apertureIntegrations');
     const loadError = view.querySelector('#apertureLoadError');
+    const enrich = {
+        form: view.querySelector('#apertureEnrichForm'),
+        switches: new Map(),
+        numbers: new Map(),
+        order: view.querySelector('#apertureEnrich-CriticSourceOrder'),
+        language: view.querySelector('#apertureEnrich-ImageLanguage'),
+        error: view.querySelector('#apertureEnrichError'),
+        saved: view.querySelector('#apertureEnrichSaved'),
+        saveButton: view.querySelector('#apertureEnrichSave'),
+        runButton: view.querySelector('#apertureEnrichRun'),
+        runState: view.querySelector('#apertureEnrichRunState'),
+        runsBody: view.querySelector('#apertureEnrichRuns'),
+        problems: view.querySelector('#apertureEnrichProblems'),
+        unavailable: view.querySelector('#apertureEnrichUnavailable'),
+        loadError: view.querySelector('#apertureEnrichLoadError'),
+        loaded: false,
+        available: false,
+        loading: false,
+        saving: false,
+        starting: false,
+        running: false,
+        // After Run now: the newest run id seen before the click; a run with a higher id is the one asked for.
+        awaitingAfter: null,
+        sawRunning: false,
+        followUp: null
+    };
+    ENRICH_SWITCHES.forEach(function (name) {
+        enrich.switches.set(name, view.querySelector('#apertureEnrich-' + name));
+    });
+    ENRICH_NUMBERS.forEach(function (field) {
+        enrich.numbers.set(field.name, view.querySelector('#apertureEnrich-' + field.name));
+    });
 
     function pollMilliseconds() {
         const seconds = parseFloat(view.getAttribute('data-poll-seconds'));
@@ -498,12 +566,14 @@ export default function (view) {
                 cards.delete(id);
             }
         });
+        updateAvailability();
     }
 
     function applyIntegration(integration) {
         const card = integration && cards.get(integration.Id);
         if (card) {
             updateCard(card, integration);
+            updateAvailability();
         }
     }
 
@@ -705,6 +775,340 @@ export default function (view) {
         }
     }
 
+    // ---- metadata enrichment ----
+
+    function enrichControls() {
+        return Array.from(enrich.switches.values()).concat(Array.from(enrich.numbers.values()), [enrich.order, enrich.language]);
+    }
+
+    enrichControls().forEach(function (control) {
+        ['input', 'change'].forEach(function (type) {
+            control.addEventListener(type, function () {
+                control.setAttribute('data-dirty', 'true');
+                enrich.saved.textContent = '';
+            });
+        });
+    });
+
+    // The select offers the two orders; a stored single source ("omdb") gets its own option so it is shown as is.
+    function selectOrder(value) {
+        const order = String(value || 'mdblist,omdb');
+        const known = Array.from(enrich.order.options).some(function (option) {
+            return option.value === order;
+        });
+        if (!known) {
+            enrich.order.appendChild(el('option', {
+                text: order.split(',').map(serviceName).join(', then ') + (order.indexOf(',') < 0 ? ' only' : ''),
+                attrs: { value: order }
+            }));
+        }
+
+        enrich.order.value = order;
+    }
+
+    // Puts the server's settings into the controls the admin has not touched (all of them when forced).
+    function fillEnrichment(settings, force) {
+        function fresh(control) {
+            if (force || control.getAttribute('data-dirty') !== 'true') {
+                control.removeAttribute('data-dirty');
+                return true;
+            }
+
+            return false;
+        }
+
+        enrich.switches.forEach(function (input, name) {
+            if (fresh(input)) {
+                input.checked = settings[name] === true;
+            }
+        });
+        enrich.numbers.forEach(function (input, name) {
+            if (fresh(input)) {
+                input.value = settings[name] === undefined || settings[name] === null ? '' : String(settings[name]);
+            }
+        });
+        if (fresh(enrich.order)) {
+            selectOrder(settings.CriticSourceOrder);
+        }
+
+        if (fresh(enrich.language)) {
+            enrich.language.value = settings.ImageLanguage || '';
+        }
+    }
+
+    // The whole settings object, as PUT expects it; null (with the message shown) when a number is not a number.
+    function enrichmentBody() {
+        const body = {};
+        enrich.switches.forEach(function (input, name) {
+            body[name] = input.checked;
+        });
+        for (const field of ENRICH_NUMBERS) {
+            const text = enrich.numbers.get(field.name).value.trim();
+            if (!/^-?\d+$/.test(text)) {
+                enrich.error.textContent = field.label + ' needs a whole number.';
+                return null;
+            }
+
+            body[field.name] = Number(text);
+        }
+
+        body.CriticSourceOrder = enrich.order.value;
+        body.ImageLanguage = enrich.language.value.trim();
+        return body;
+    }
+
+    async function saveEnrichment() {
+        if (enrich.saving || !enrich.loaded) {
+            return;
+        }
+
+        enrich.error.textContent = '';
+        enrich.saved.textContent = '';
+        const body = enrichmentBody();
+        if (!body) {
+            return;
+        }
+
+        enrich.saving = true;
+        updateEnrichButtons();
+        showLoading();
+        try {
+            const saved = await api('PUT', 'Aperture/Enrichment/Settings', body);
+            fillEnrichment(saved || body, true);
+            enrich.saved.textContent = 'Saved. The next run uses these settings.';
+        } catch (error) {
+            // Nothing was saved on the server; the form keeps what the admin typed so it can be corrected.
+            enrich.error.textContent = 'Not saved: ' + await errorText(error);
+        } finally {
+            enrich.saving = false;
+            hideLoading();
+            updateEnrichButtons();
+        }
+    }
+
+    function updateEnrichButtons() {
+        enrich.saveButton.disabled = !enrich.loaded || enrich.saving;
+        const busy = enrich.starting || enrich.running || enrich.awaitingAfter !== null;
+        enrich.runButton.disabled = !enrich.loaded || !enrich.available || busy;
+    }
+
+    // Enrichment needs at least one of TMDb, MDBList and OMDb; an integration missing from the cards counts as not
+    // set up. Called whenever a card changes, so saving or clearing a key updates Run now at once.
+    function updateAvailability() {
+        enrich.available = ENRICH_SERVICES.some(function (id) {
+            const card = cards.get(id);
+            return Boolean(card && card.integration.Configured === true);
+        });
+        enrich.unavailable.hidden = enrich.available;
+        updateEnrichButtons();
+    }
+
+    function setRunState(state, text) {
+        enrich.runState.textContent = text || '';
+        if (state) {
+            enrich.runState.setAttribute('data-state', state);
+        } else {
+            enrich.runState.removeAttribute('data-state');
+        }
+    }
+
+    function runCell(column, content, numeric) {
+        const cell = el('td', { className: numeric ? 'apertureNum' : null, attrs: { 'data-col': column } });
+        if (content && typeof content === 'object') {
+            cell.appendChild(content);
+        } else {
+            cell.textContent = content === undefined || content === null || content === '' ? '\u2014' : String(content);
+        }
+
+        return cell;
+    }
+
+    function countList(pairs, label) {
+        if (!pairs.length) {
+            return null;
+        }
+
+        return el('ul', {}, pairs.map(function (pair) {
+            return el('li', { text: label(pair[0]) + ' (' + formatNumber(pair[1]) + ')' });
+        }));
+    }
+
+    function buildRunRow(run) {
+        const summary = run.Summary && typeof run.Summary === 'object' ? run.Summary : null;
+        const status = String(run.Status || 'unknown');
+        const has = function (name) {
+            return summary && typeof summary[name] === 'number';
+        };
+        const skipped = summary && Array.isArray(summary.SkippedServices) ? summary.SkippedServices.map(serviceName).join(', ') : '';
+        return el('tr', {
+            attrs: { 'data-testid': 'enrichment-run-row', 'data-run-id': run.Id, 'data-status': status }
+        }, [
+            runCell('started', formatDate(run.StartedAt)),
+            runCell('finished', formatDate(run.FinishedAt)),
+            el('td', { className: 'apertureRunStatus-' + status.replace(/[^a-z]/gi, ''), text: RUN_STATUS[status] || status, attrs: { 'data-col': 'status' } }),
+            runCell('due', has('Due') ? formatNumber(summary.Due) + ' / ' + formatNumber(has('Total') ? summary.Total : 0) : null, true),
+            runCell('enriched', has('Enriched') ? formatNumber(summary.Enriched) : null, true),
+            runCell('unchanged', has('Unchanged') ? formatNumber(summary.Unchanged) : null, true),
+            runCell('failed', summary ? countList(countsOf(summary.FailedByReason), reasonLabel) || 'none' : null),
+            runCell('deferred', summary ? countList(countsOf(summary.DeferredByService), serviceName) || 'none' : null),
+            runCell('skipped', summary ? skipped || 'none' : null)
+        ]);
+    }
+
+    function renderRuns(runs) {
+        enrich.runsBody.replaceChildren();
+        if (!runs.length) {
+            enrich.runsBody.appendChild(el('tr', { attrs: { 'data-testid': 'enrichment-runs-empty' } }, [
+                el('td', { className: 'apertureEmpty', text: 'No runs yet. Run now starts one; the task also runs daily.', attrs: { colspan: '9' } })
+            ]));
+        }
+
+        runs.forEach(function (run) {
+            enrich.runsBody.appendChild(buildRunRow(run));
+        });
+
+        // "Queued" until the asked-for run shows up (a higher id, or the run that was already going ends).
+        const running = runs.find(function (run) {
+            return run.Status === 'running';
+        });
+        enrich.running = Boolean(running);
+        if (enrich.awaitingAfter !== null) {
+            const started = runs.find(function (run) {
+                return run.Id > enrich.awaitingAfter;
+            });
+            if (running) {
+                enrich.sawRunning = true;
+            }
+
+            if ((started && started.Status !== 'running') || (!running && enrich.sawRunning)) {
+                enrich.awaitingAfter = null;
+                enrich.sawRunning = false;
+                const done = started || runs[0];
+                setRunState('finished', 'Finished: ' + (RUN_STATUS[done.Status] || done.Status) + '.');
+            } else {
+                setRunState(running ? 'running' : 'queued', running ? 'Running\u2026' : 'Queued\u2026');
+            }
+        } else if (running) {
+            setRunState('running', 'Running\u2026');
+        } else if (enrich.runState.getAttribute('data-state') === 'running' || enrich.runState.getAttribute('data-state') === 'queued') {
+            setRunState(null, '');
+        }
+
+        updateEnrichButtons();
+        scheduleFollowUp();
+    }
+
+    function renderProblems(problems) {
+        enrich.problems.replaceChildren();
+        if (!problems.length) {
+            enrich.problems.appendChild(el('li', { className: 'apertureEmpty', text: 'No items with problems.', attrs: { 'data-testid': 'enrichment-problems-empty' } }));
+            return;
+        }
+
+        problems.forEach(function (problem) {
+            const status = problem.Status === 'Deferred' ? 'Deferred' : 'Failed';
+            const name = problem.ItemName || ('Item ' + problem.ItemId + ' (no longer in the library)');
+            enrich.problems.appendChild(el('li', {
+                className: 'apertureProblem apertureProblem-' + status,
+                attrs: {
+                    'data-testid': 'enrichment-problem',
+                    'data-item-id': problem.ItemId,
+                    'data-service': problem.Service,
+                    'data-status': status
+                }
+            }, [
+                el('div', { className: 'apertureProblemTitle', text: name + ' \u00B7 ' + serviceName(problem.Service) + ' \u00B7 ' + status, attrs: { 'data-testid': 'enrichment-problem-title' } }),
+                problem.Message ? el('div', { text: problem.Message, attrs: { 'data-testid': 'enrichment-problem-message' } }) : null,
+                problem.NextDueAt ? el('div', { className: 'apertureMeta', text: 'Next try: ' + formatDate(problem.NextDueAt), attrs: { 'data-testid': 'enrichment-problem-next' } }) : null
+            ]));
+        });
+    }
+
+    async function refreshEnrichment() {
+        if (enrich.loading) {
+            return;
+        }
+
+        enrich.loading = true;
+        try {
+            const overview = await api('GET', 'Aperture/Enrichment');
+            enrich.loadError.textContent = '';
+            fillEnrichment(overview.Settings || {}, !enrich.loaded);
+            enrich.loaded = true;
+            renderRuns(Array.isArray(overview.Runs) ? overview.Runs : []);
+            renderProblems(Array.isArray(overview.Problems) ? overview.Problems : []);
+        } catch (error) {
+            enrich.loadError.textContent = 'Could not load the enrichment settings and runs: ' + await errorText(error);
+        } finally {
+            enrich.loading = false;
+            updateEnrichButtons();
+        }
+    }
+
+    function newestRunId() {
+        return Array.from(enrich.runsBody.querySelectorAll('[data-run-id]')).reduce(function (max, row) {
+            const id = Number(row.getAttribute('data-run-id'));
+            return isFinite(id) && id > max ? id : max;
+        }, 0);
+    }
+
+    async function runNow() {
+        if (enrich.runButton.disabled) {
+            return;
+        }
+
+        enrich.starting = true;
+        updateEnrichButtons();
+        const before = newestRunId();
+        try {
+            await api('POST', 'Aperture/Enrichment/Run', undefined, false);
+            enrich.awaitingAfter = before;
+            enrich.sawRunning = false;
+            setRunState('queued', 'Queued\u2026');
+        } catch (error) {
+            setRunState('error', 'Not started: ' + await errorText(error));
+        } finally {
+            enrich.starting = false;
+            updateEnrichButtons();
+        }
+
+        refreshEnrichment();
+    }
+
+    // While a run is queued or going, the runs list is refreshed every couple of seconds rather than at the
+    // page's slower poll, so the admin sees it finish.
+    function scheduleFollowUp() {
+        if (enrich.followUp !== null || !shown) {
+            return;
+        }
+
+        if (enrich.awaitingAfter === null && !enrich.running) {
+            return;
+        }
+
+        enrich.followUp = setTimeout(function () {
+            enrich.followUp = null;
+            if (shown && view.isConnected) {
+                refreshEnrichment();
+            }
+        }, Math.min(pollMilliseconds(), 2000));
+    }
+
+    function stopFollowUp() {
+        if (enrich.followUp !== null) {
+            clearTimeout(enrich.followUp);
+            enrich.followUp = null;
+        }
+    }
+
+    enrich.form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        saveEnrichment();
+    });
+    enrich.runButton.addEventListener('click', function () {
+        runNow();
+    });
+
     // ---- loading and polling ----
 
     async function refreshAlerts() {
@@ -726,12 +1130,18 @@ export default function (view) {
         }
 
         try {
-            const results = await Promise.all([api('GET', 'Aperture/Integrations'), api('GET', 'Aperture/Alerts')]);
-            showLoadError('');
-            renderIntegrations(results[0]);
-            renderAlerts(results[1]);
-        } catch (error) {
-            showLoadError('Could not load Aperture\u2019s integrations: ' + await errorText(error));
+            // The enrichment section loads on its own, so a failure there never hides the integration cards.
+            const enrichment = refreshEnrichment();
+            try {
+                const results = await Promise.all([api('GET', 'Aperture/Integrations'), api('GET', 'Aperture/Alerts')]);
+                showLoadError('');
+                renderIntegrations(results[0]);
+                renderAlerts(results[1]);
+            } catch (error) {
+                showLoadError('Could not load Aperture\u2019s integrations: ' + await errorText(error));
+            }
+
+            await enrichment;
         } finally {
             refreshing = false;
             if (first) {
@@ -767,9 +1177,11 @@ export default function (view) {
     view.addEventListener('viewhide', function () {
         shown = false;
         stopPolling();
+        stopFollowUp();
     });
     view.addEventListener('viewdestroy', function () {
         shown = false;
         stopPolling();
+        stopFollowUp();
     });
 }

@@ -59,6 +59,13 @@ public sealed class LibraryItemReader
     }
 
     /// <summary>
+    /// Gets an item's display name, for pages that list items by id.
+    /// </summary>
+    /// <param name="id">The Jellyfin item id.</param>
+    /// <returns>The name, or null when the item is no longer in the library.</returns>
+    public string? FindName(Guid id) => _libraryManager.GetItemById(id)?.Name;
+
+    /// <summary>
     /// Reads every real (non-virtual) movie and series in every library.
     /// </summary>
     /// <returns>The items.</returns>

@@ -93,7 +93,7 @@ public sealed partial class DevHostApp
     private static void MapDevEndpoints(WebApplication app)
     {
         var dev = app.MapGroup("/dev").RequireAuthorization(Policies.RequiresElevation);
-        dev.MapGet("/library", (DevLibraryManager library) => library.Items.Select(SampleLibrary.Describe).ToList());
+        dev.MapGet("/library", (DevLibraryManager library) => library.Items.Select(i => SampleLibrary.Describe(i, library.GetPeople(i))).ToList());
         dev.MapGet("/tasks", (DevTaskRunner tasks) => tasks.List());
         dev.MapPost("/tasks/{key}/run", async (string key, bool? wait, DevTaskRunner tasks, CancellationToken cancellationToken) =>
         {

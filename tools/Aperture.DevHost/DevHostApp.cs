@@ -20,6 +20,7 @@ using MediaBrowser.Controller.Entities;
 using MediaBrowser.Controller.Library;
 using MediaBrowser.Model.Activity;
 using MediaBrowser.Model.Serialization;
+using MediaBrowser.Model.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -111,7 +112,10 @@ public sealed partial class DevHostApp : IAsyncDisposable
             services.AddSingleton(plugin);
         }
 
+        // Jellyfin's task manager, so the plugin's own launcher runs the Enrich library task (POST
+        // /Aperture/Enrichment/Run) through the dev task runner, as it runs through Jellyfin's in production.
         services.AddSingleton<DevTaskRunner>();
+        services.AddSingleton<ITaskManager, DevTaskManager>();
         var demoSlot = new DemoSlot();
         services.AddSingleton(demoSlot);
 

@@ -39,7 +39,7 @@ internal static class Program
             Console.WriteLine("  any other key is refused. Faults: POST /dev/emulators/{service}/mode/{None|BadKey|RateLimited|QuotaExhausted|Outage|Timeout|HtmlErrorPage|MalformedBody}");
         }
 
-        Console.WriteLine("  dev endpoints: GET /dev/library, GET /dev/tasks, POST /dev/tasks/{key}/run, GET /dev/activity. Ctrl+C stops.");
+        Console.WriteLine("  dev endpoints: GET /dev/library (enriched fields show here), GET /dev/tasks, POST /dev/tasks/{key}/run, GET /dev/activity. Ctrl+C stops.");
         await host.WaitForShutdownAsync().ConfigureAwait(false);
         return 0;
     }

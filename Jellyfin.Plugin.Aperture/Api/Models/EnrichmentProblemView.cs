@@ -8,6 +8,9 @@ public sealed class EnrichmentProblemView
     /// <summary>Gets or sets the Jellyfin item id.</summary>
     public Guid ItemId { get; set; }
 
+    /// <summary>Gets or sets the item's name, or null when it is no longer in the library.</summary>
+    public string? ItemName { get; set; }
+
     /// <summary>Gets or sets the integration id.</summary>
     public string Service { get; set; } = string.Empty;
 

@@ -184,9 +184,18 @@ public sealed class SettingsPageBrowserTests
         await session.TestThroughApiAsync("tmdb");
         await session.SaveDemoCredentialsAsync("omdb", key: "wrong-omdb-key");
         await session.TestThroughApiAsync("omdb");
+        await session.SaveDemoCredentialsAsync("mdblist");
+
+        // One enrichment run, so the section shows a run and the items OMDb refused.
+        using (var run = await session.Api.PostAsync("dev/tasks/ApertureEnrichLibrary/run?wait=true", null))
+        {
+            run.EnsureSuccessStatusCode();
+        }
+
         await session.ReloadAsync();
         await Expect(session.Badge("tmdb")).ToHaveTextAsync("\u2713 Connected");
         await Expect(session.Alerts("omdb", "Authentication")).ToHaveCountAsync(1);
+        await Expect(session.Page.Locator("[data-testid='enrichment-run-row'][data-status='completed']")).ToHaveCountAsync(1);
 
         var file = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
         await session.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });

@@ -40,6 +40,10 @@ public sealed class SettingsPageContractTests
             var alert = page.Locator("[data-testid='alert'][data-alert-kind='Outage'][data-alert-service='tmdb']");
             await Expect(alert.Locator("[data-testid='alert-message']")).ToHaveTextAsync("TMDb said: " + Hostile);
             await Expect(page.Locator("[data-integration='tmdb'] [data-testid='reason']")).ToHaveTextAsync("Upstream answered " + Hostile);
+            var problem = page.Locator("[data-testid='enrichment-problem'][data-service='omdb']");
+            await Expect(problem.Locator("[data-testid='enrichment-problem-title']")).ToHaveTextAsync("Hostile " + Hostile + " \u00B7 OMDb \u00B7 Failed");
+            await Expect(problem.Locator("[data-testid='enrichment-problem-message']")).ToHaveTextAsync("OMDb said: " + Hostile);
+            await Expect(page.Locator("[data-testid='enrichment-run-row'] [data-col='failed']")).ToHaveTextAsync("OMDb: " + Hostile + " (2)");
             await Expect(page.Locator("#ApertureConfigPage img")).ToHaveCountAsync(0);
             await Expect(page.Locator("#ApertureConfigPage script")).ToHaveCountAsync(0);
             Assert.True(await page.EvaluateAsync<bool>("() => window.__pwned === undefined"));
@@ -170,6 +174,51 @@ public sealed class SettingsPageContractTests
         SignUpUrl = "javascript:alert(1)",
     };
 
+    // A finished run with failures and a deferral, and an item problem whose texts carry markup.
+    private static object Enrichment() => new
+    {
+        Settings = new
+        {
+            CriticRating = true,
+            KeywordTags = true,
+            Collections = true,
+            ExtraCrew = true,
+            Awards = true,
+            ScoreTags = false,
+            Images = true,
+            CriticSourceOrder = "mdblist,omdb",
+            ImageLanguage = "en",
+            FreshDays = 30,
+            NotFoundDays = 7,
+            RetryMinutes = 60,
+        },
+        Runs = new[]
+        {
+            new
+            {
+                Id = 4,
+                StartedAt = DateTimeOffset.UtcNow.AddMinutes(-9),
+                FinishedAt = (DateTimeOffset?)DateTimeOffset.UtcNow.AddMinutes(-8),
+                Status = "completed",
+                Summary = (object)new
+                {
+                    Total = 1240,
+                    Due = 118,
+                    Enriched = 97,
+                    Unchanged = 1139,
+                    FailedByReason = new System.Collections.Generic.Dictionary<string, int> { ["omdb: " + Hostile] = 2 },
+                    DeferredByService = new System.Collections.Generic.Dictionary<string, int> { ["mdblist"] = 2 },
+                    SkippedServices = new[] { "tmdb" },
+                },
+            },
+        },
+        Problems = new[]
+        {
+            new { ItemId = Guid.Parse("00000000-0000-4000-8000-000000000001"), ItemName = "Hostile " + Hostile, Service = "omdb", Status = "Failed", Message = "OMDb said: " + Hostile, NextDueAt = DateTimeOffset.UtcNow.AddHours(1) },
+            new { ItemId = Guid.Parse("00000000-0000-4000-8000-000000000002"), ItemName = "Severance", Service = "mdblist", Status = "Deferred", Message = "MDBList's daily quota is spent; resumes after midnight UTC.", NextDueAt = DateTimeOffset.UtcNow.AddHours(6) },
+        },
+    };
+
     private static string Resource(System.Reflection.Assembly assembly, string name)
     {
         using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException("Missing resource " + name);
@@ -200,6 +249,7 @@ public sealed class SettingsPageContractTests
                     (Resource(plugin, "Jellyfin.Plugin.Aperture.Configuration.configPage.js"), "text/javascript"),
                 "/Aperture/Integrations" => (JsonSerializer.Serialize(integrations), "application/json"),
                 "/Aperture/Alerts" => (Snapshot(alerts), "application/json"),
+                "/Aperture/Enrichment" => (JsonSerializer.Serialize(Enrichment()), "application/json"),
                 _ => null,
             };
             if (path.StartsWith("/Aperture/", StringComparison.Ordinal))

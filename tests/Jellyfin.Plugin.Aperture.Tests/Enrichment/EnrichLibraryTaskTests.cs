@@ -81,7 +81,7 @@ public sealed class EnrichLibraryTaskTests : IDisposable
     public void TheRunEndpointQueuesTheTaskAndAnswers202()
     {
         var launcher = new Mock<IEnrichmentTaskLauncher>();
-        var controller = new EnrichmentController(_host.Host.Get<EnrichmentSettingsService>(), _host.Store, launcher.Object);
+        var controller = new EnrichmentController(_host.Host.Get<EnrichmentSettingsService>(), _host.Store, launcher.Object, new LibraryItemReader(new Mock<ILibraryManager>().Object));
 
         Assert.IsType<AcceptedResult>(controller.Run());
         launcher.Verify(l => l.QueueRun(), Times.Once);
@@ -92,7 +92,7 @@ public sealed class EnrichLibraryTaskTests : IDisposable
     {
         var id = _host.Store.StartRun(_host.Host.Time.GetUtcNow());
         _host.Store.FinishRun(id, "completed", "{\"Total\":3}", _host.Host.Time.GetUtcNow());
-        var controller = new EnrichmentController(_host.Host.Get<EnrichmentSettingsService>(), _host.Store, new Mock<IEnrichmentTaskLauncher>().Object);
+        var controller = new EnrichmentController(_host.Host.Get<EnrichmentSettingsService>(), _host.Store, new Mock<IEnrichmentTaskLauncher>().Object, new LibraryItemReader(new Mock<ILibraryManager>().Object));
 
         var view = Assert.IsType<Api.Models.EnrichmentView>(Assert.IsType<OkObjectResult>(controller.Get().Result).Value);
 

@@ -38,10 +38,12 @@ public static class SampleLibrary
     /// Describes an item for <c>GET /dev/library</c>.
     /// </summary>
     /// <param name="item">The item.</param>
+    /// <param name="people">The item's people, from the library manager.</param>
     /// <returns>A plain summary.</returns>
-    public static LibraryItemSummary Describe(BaseItem item)
+    public static LibraryItemSummary Describe(BaseItem item, IReadOnlyList<PersonInfo> people)
     {
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(people);
         return new LibraryItemSummary(
             item.Id,
             item.GetType().Name,
@@ -52,7 +54,9 @@ public static class SampleLibrary
             item.CriticRating,
             item.CommunityRating,
             item.Tags,
-            item.Genres);
+            item.Genres,
+            people.Count,
+            item.DateLastSaved == default ? null : item.DateLastSaved);
     }
 
     private static Guid IdFor(int n) => new(string.Format(CultureInfo.InvariantCulture, "00000000-0000-4000-8000-{0:D12}", n));

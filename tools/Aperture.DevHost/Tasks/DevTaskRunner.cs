@@ -49,6 +49,16 @@ public sealed class DevTaskRunner
         return _states.GetValueOrDefault(task.Key) ?? TaskState.Idle(task) with { Status = "Running" };
     }
 
+    /// <summary>Starts the task of a given type in the background, unless it is already running.</summary>
+    /// <param name="type">The <see cref="IScheduledTask"/> implementation.</param>
+    /// <returns>Its state, or null when the plugin has no task of that type.</returns>
+    public TaskState? Start(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var task = _tasks.Value.FirstOrDefault(t => t.GetType() == type);
+        return task is null ? null : Start(task.Key);
+    }
+
     /// <summary>Runs a task and waits for it.</summary>
     /// <param name="key">The task key.</param>
     /// <param name="cancellationToken">Cancels the wait and the task.</param>
