@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace Jellyfin.Plugin.Aperture.Enrichment;
 
 /// <summary>
-/// The backfill: walks the library newest first, enriches only items that are due, uses MDBList batch lookups
+/// The backfill: walks the library most-watched first, then newest first (free daily quotas go where users look), enriches only items that are due, uses MDBList batch lookups
 /// where the account allows them, and records a summary. A run killed half-way resumes where it stopped because
 /// each item's state is saved as soon as it is fetched.
 /// </summary>
@@ -74,7 +74,8 @@ public sealed class EnrichmentRunner : IDisposable
             var dueTimes = configured.ToDictionary(s => s, _store.GetDueTimes);
             var work = library
                 .Where(i => i.HasAnyId && configured.Any(s => Applies(s, i) && _engine.IsDue(dueTimes[s], i.Id)))
-                .OrderByDescending(i => i.DateCreated)
+                .OrderByDescending(i => i.Viewers)
+                .ThenByDescending(i => i.DateCreated)
                 .ToList();
             summary.Due = work.Count;
             summary.Unchanged = library.Count - work.Count;

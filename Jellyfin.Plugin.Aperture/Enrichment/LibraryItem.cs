@@ -13,6 +13,7 @@ namespace Jellyfin.Plugin.Aperture.Enrichment;
 /// <param name="ImdbId">The IMDb id, if known.</param>
 /// <param name="TvdbId">The TVDB id, if known.</param>
 /// <param name="DateCreated">When the item was added to the library (newest are enriched first).</param>
+/// <param name="Viewers">How many users have watched it (most-watched are enriched first).</param>
 public sealed record LibraryItem(
     Guid Id,
     MediaKind Kind,
@@ -21,7 +22,8 @@ public sealed record LibraryItem(
     string? TmdbId,
     string? ImdbId,
     string? TvdbId,
-    DateTime DateCreated)
+    DateTime DateCreated,
+    int Viewers = 0)
 {
     /// <summary>Gets a value indicating whether the item has any id an upstream service can look up.</summary>
     public bool HasAnyId => !string.IsNullOrWhiteSpace(TmdbId) || !string.IsNullOrWhiteSpace(ImdbId) || !string.IsNullOrWhiteSpace(TvdbId);

@@ -8,6 +8,8 @@ using MediaBrowser.Controller.Entities.Movies;
 using MediaBrowser.Controller.Entities.TV;
 using MediaBrowser.Controller.Library;
 using MediaBrowser.Model.Entities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jellyfin.Plugin.Aperture.Library;
 
@@ -18,14 +20,20 @@ namespace Jellyfin.Plugin.Aperture.Library;
 public sealed class LibraryItemReader
 {
     private readonly ILibraryManager _libraryManager;
+    private readonly IUserManager? _userManager;
+    private readonly ILogger _logger;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="LibraryItemReader"/> class.
     /// </summary>
     /// <param name="libraryManager">Jellyfin's library manager.</param>
-    public LibraryItemReader(ILibraryManager libraryManager)
+    /// <param name="userManager">Jellyfin's user manager, to count who watched what; without it every count is 0.</param>
+    /// <param name="logger">The logger.</param>
+    public LibraryItemReader(ILibraryManager libraryManager, IUserManager? userManager = null, ILogger<LibraryItemReader>? logger = null)
     {
         _libraryManager = libraryManager;
+        _userManager = userManager;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
     /// <summary>
@@ -78,9 +86,48 @@ public sealed class LibraryItemReader
             IsVirtualItem = false,
             Recursive = true,
         };
+        var viewers = CountViewers();
         return _libraryManager.GetItemList(query)
             .Select(ToLibraryItem)
             .OfType<LibraryItem>()
+            .Select(i => viewers.TryGetValue(i.Id, out var count) ? i with { Viewers = count } : i)
             .ToList();
+    }
+
+    // One query per user for what that user has played, so a large library costs a few queries, not one per item.
+    // A user whose query fails only loses their votes; the order then falls back to newest first.
+    private Dictionary<Guid, int> CountViewers()
+    {
+        var counts = new Dictionary<Guid, int>();
+        if (_userManager is null)
+        {
+            return counts;
+        }
+
+        foreach (var user in UserManagerCompat.GetUsers(_userManager, _logger))
+        {
+            try
+            {
+                var played = new InternalItemsQuery(user)
+                {
+                    IncludeItemTypes = [BaseItemKind.Movie, BaseItemKind.Series],
+                    IsVirtualItem = false,
+                    IsPlayed = true,
+                    Recursive = true,
+                };
+                foreach (var item in _libraryManager.GetItemList(played))
+                {
+                    counts[item.Id] = counts.TryGetValue(item.Id, out var n) ? n + 1 : 1;
+                }
+            }
+#pragma warning disable CA1031 // Counting viewers only orders the work; it must never stop the enrichment.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _logger.LogWarning(ex, "Aperture could not read what a user has watched; the enrichment order ignores that user");
+            }
+        }
+
+        return counts;
     }
 }

@@ -43,6 +43,8 @@ public class InternalItemsQuery
 
     public bool? IsVirtualItem { get; set; }
 
+    public bool? IsPlayed { get; set; }
+
     public bool? IsFolder { get; set; }
 
     public Guid[] ItemIds { get; set; }
