@@ -71,6 +71,7 @@ public sealed class EnrichmentEngine
         {
             if (!StillWanted(source, item, states, settings))
             {
+                MarkNotNeeded(source.Service, item.Id, states, settings);
                 continue;
             }
 
@@ -235,6 +236,21 @@ public sealed class EnrichmentEngine
 
         _store.Save(state, now);
         return step;
+    }
+
+    // An earlier source already gave what this one would: remember that for the fresh TTL, so the backfill does not
+    // count the item as due again on every run. What the source gave before is kept.
+    private void MarkNotNeeded(string service, Guid itemId, IReadOnlyDictionary<string, EnrichmentState> states, EnrichmentSettings settings)
+    {
+        var now = _time.GetUtcNow();
+        states.TryGetValue(service, out var previous);
+        if (!_status.IsConfigured(service) || (previous is not null && previous.NextDueAt > now))
+        {
+            return;
+        }
+
+        var state = new EnrichmentState(itemId, service, previous?.Payload is null ? EnrichmentStatus.NotFound : EnrichmentStatus.Fetched, 0, previous?.FetchedAt, now.AddDays(Math.Max(1, settings.FreshDays)), "not needed: an earlier source answered", previous?.Payload);
+        _store.Save(state, now);
     }
 
     private static DateTimeOffset NextUtcMidnight(DateTimeOffset now) => new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);

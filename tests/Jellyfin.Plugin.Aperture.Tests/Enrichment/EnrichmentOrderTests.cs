@@ -82,6 +82,25 @@ public sealed class EnrichmentOrderTests : IDisposable
             applier.Order);
     }
 
+    [Fact]
+    public async Task ASourceThatWasNotNeededDoesNotKeepTheItemDue()
+    {
+        _host.Configure(IntegrationIds.Tmdb, IntegrationIds.MdbList, IntegrationIds.Omdb);
+        _host.Host.Configuration.Current.Enrichment.Awards = false;
+        _host.Tmdb.Answer = SourceResults.Found(new TmdbMetadata("1", null, new[] { "heist" }, null, null, Array.Empty<CrewCredit>()));
+        _host.MdbList.Answer = SourceResults.Found(new RatingsData(IntegrationIds.MdbList, 90, 85, 70, null));
+        var library = new[] { Item("Scored by MDBList", DateTime.UtcNow, viewers: 0) };
+        var runner = _host.Host.Get<EnrichmentRunner>();
+
+        var first = await runner.RunAsync(library, new OrderedApplier(), new Progress<double>(), CancellationToken.None);
+        var second = await runner.RunAsync(library, new OrderedApplier(), new Progress<double>(), CancellationToken.None);
+
+        Assert.Equal(1, first.Due);
+        Assert.Equal(0, _host.Omdb.Calls);
+        Assert.Equal(0, second.Due);
+        Assert.Equal(90, _host.Engine.GetMerged(library[0].Id).CriticRating);
+    }
+
     private static LibraryItem Item(string name, DateTime added, int viewers) =>
         new(Guid.NewGuid(), MediaKind.Movie, name, 2020, "1", null, null, added, viewers);
 
