@@ -53,11 +53,10 @@ public sealed class ConnectionTester
     {
         var integration = _registry.Get(id);
         var descriptor = integration.Descriptor;
-        var candidate = candidateFields?.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToList() ?? new List<KeyValuePair<string, string>>();
-        var unknown = candidate.Select(f => f.Key).FirstOrDefault(k => !descriptor.CredentialFields.Any(f => string.Equals(f.Name, k, StringComparison.OrdinalIgnoreCase)));
-        if (unknown is not null)
+        var (candidate, problem) = CredentialInput.Read(descriptor, candidateFields);
+        if (problem is not null)
         {
-            return (null, $"{descriptor.Name} has no credential field '{unknown}'.");
+            return (null, problem);
         }
 
         Uri? baseUrl;
@@ -78,19 +77,7 @@ public sealed class ConnectionTester
             return (null, $"Enter the {descriptor.Name} URL first.");
         }
 
-        var stored = _credentials.Get(id);
-        var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in stored?.FieldNames ?? Enumerable.Empty<string>())
-        {
-            merged[name] = stored!.Get(name)!;
-        }
-
-        foreach (var (name, value) in candidate)
-        {
-            merged[name] = value;
-        }
-
-        var credentials = new IntegrationCredentials(merged);
+        var credentials = CredentialInput.Merge(_credentials.Get(id), candidate);
         var missing = descriptor.CredentialFields.FirstOrDefault(f => f.Required && credentials.Get(f.Name) is null);
         if (missing is not null)
         {

@@ -42,37 +42,23 @@ public sealed class CredentialAdmin
     public string? Save(string id, IReadOnlyDictionary<string, string>? fields)
     {
         var descriptor = _registry.Get(id).Descriptor;
-        var given = fields?.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToList() ?? new List<KeyValuePair<string, string>>();
+        var (given, problem) = CredentialInput.Read(descriptor, fields);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         if (given.Count == 0)
         {
             return "Enter a value to save.";
         }
 
-        var unknown = given.Select(f => f.Key).FirstOrDefault(k => !descriptor.CredentialFields.Any(f => string.Equals(f.Name, k, StringComparison.OrdinalIgnoreCase)));
-        if (unknown is not null)
-        {
-            return $"{descriptor.Name} has no credential field '{unknown}'.";
-        }
-
-        if (given.Any(f => f.Value.Trim().Any(char.IsWhiteSpace) || f.Value.Length > 4096))
+        if (given.Any(f => f.Value.Any(char.IsWhiteSpace)) || fields!.Values.Any(v => v?.Length > 4096))
         {
             return "A key cannot contain spaces or line breaks; paste it again.";
         }
 
-        var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var stored = _credentials.Get(id);
-        foreach (var name in stored?.FieldNames ?? Enumerable.Empty<string>())
-        {
-            merged[name] = stored!.Get(name)!;
-        }
-
-        foreach (var (name, value) in given)
-        {
-            var canonical = descriptor.CredentialFields.First(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)).Name;
-            merged[canonical] = value.Trim();
-        }
-
-        _credentials.Set(id, new IntegrationCredentials(merged));
+        _credentials.Set(id, CredentialInput.Merge(_credentials.Get(id), given));
         _health.Reset(id, "credentials changed");
         _logger.LogInformation("Aperture: {Service} credentials saved", descriptor.Name);
         return null;

@@ -53,9 +53,7 @@ public sealed class IntegrationStatusService
     /// <returns>True when every required credential is stored and readable and a base URL is known.</returns>
     public bool IsConfigured(string id)
     {
-        var descriptor = _registry.Get(id).Descriptor;
-        var state = _credentials.GetState(id);
-        return state.Status == CredentialStatus.Set && HasRequiredFields(descriptor, state) && _settings.GetBaseUrl(id) is not null;
+        return IsConfiguredState(_registry.Get(id).Descriptor, _credentials.GetState(id), _settings.GetBaseUrl(id));
     }
 
     /// <summary>
@@ -108,7 +106,7 @@ public sealed class IntegrationStatusService
             Purpose = descriptor.Purpose,
             Status = status.ToString(),
             Reason = reason,
-            Configured = status != IntegrationStatus.NotConfigured && IsConfiguredState(descriptor, state, baseUrl),
+            Configured = IsConfiguredState(descriptor, state, baseUrl),
             Credentials = descriptor.CredentialFields.Select(f => new CredentialFieldView
             {
                 Name = f.Name,
@@ -155,7 +153,7 @@ public sealed class IntegrationStatusService
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 
-    private bool IsConfiguredState(IntegrationDescriptor descriptor, CredentialState state, Uri? baseUrl) =>
+    private static bool IsConfiguredState(IntegrationDescriptor descriptor, CredentialState state, Uri? baseUrl) =>
         state.Status == CredentialStatus.Set && HasRequiredFields(descriptor, state) && baseUrl is not null;
 
     private (IntegrationStatus Status, string Reason) Evaluate(IntegrationDescriptor descriptor, CredentialState state, Uri? baseUrl, HealthRecord record, List<Alert> alerts)
