@@ -4,6 +4,7 @@ using System.Linq;
 using Jellyfin.Data.Events;
 using Jellyfin.Database.Implementations.Entities;
 using Jellyfin.Plugin.Aperture.Library;
+using Jellyfin.Plugin.Aperture.Tests.Fakes;
 using MediaBrowser.Controller.Library;
 using Microsoft.Extensions.Logging;
 using Xunit;
@@ -31,45 +32,16 @@ public class UserManagerCompatTests
         Assert.Equal("bob", Assert.Single(users).Username);
     }
 
-    [Fact]
-    public void LogsAClearErrorWhenNeitherMemberExists()
-    {
-        var logger = new ListLogger();
-
-        var users = UserManagerCompat.GetUsers(new UserManagerWithNeither(), logger);
-
-        Assert.Empty(users);
-        var (level, message) = Assert.Single(logger.Entries);
-        Assert.Equal(LogLevel.Error, level);
-        Assert.Contains("neither a GetUsers() method nor a Users property", message, StringComparison.Ordinal);
-        Assert.Contains(nameof(UserManagerWithNeither), message, StringComparison.Ordinal);
-    }
-
-    private abstract class FakeUserManagerBase : IUserManager
-    {
-        public event EventHandler<GenericEventArgs<User>>? OnUserUpdated;
-
-        public User? GetUserById(Guid id) => null;
-
-        public User? GetUserByName(string name) => null;
-
-        public void RaiseUpdated(User user) => OnUserUpdated?.Invoke(this, new GenericEventArgs<User>(user));
-    }
-
     /// <summary>Shaped like 10.11.9+: a parameterless GetUsers() method.</summary>
-    private sealed class UserManagerWithMethod(params User[] users) : FakeUserManagerBase
+    private sealed class UserManagerWithMethod(params User[] users) : UserManagerStub
     {
         public IEnumerable<User> GetUsers() => users;
     }
 
     /// <summary>Shaped like 10.11.0–10.11.8: a Users property.</summary>
-    private sealed class UserManagerWithProperty(params User[] users) : FakeUserManagerBase
+    private sealed class UserManagerWithProperty(params User[] users) : UserManagerStub
     {
-        public IEnumerable<User> Users => users;
-    }
-
-    private sealed class UserManagerWithNeither : FakeUserManagerBase
-    {
+        public override IEnumerable<User> Users => users;
     }
 
     private sealed class ListLogger : ILogger

@@ -4,11 +4,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Jellyfin.Data.Enums;
-using Jellyfin.Data.Events;
 using Jellyfin.Database.Implementations.Entities;
 using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.Library;
+using Jellyfin.Plugin.Aperture.Tests.Fakes;
 using MediaBrowser.Controller.Entities;
 using MediaBrowser.Controller.Entities.Movies;
 using MediaBrowser.Controller.Library;
@@ -123,16 +123,8 @@ public sealed class EnrichmentOrderTests : IDisposable
     }
 
     /// <summary>Shaped like Jellyfin 10.11.9+: users listed by GetUsers().</summary>
-    private sealed class Users(params User[] users) : IUserManager
+    private sealed class Users(params User[] users) : UserManagerStub
     {
-        public event EventHandler<GenericEventArgs<User>>? OnUserUpdated;
-
         public IEnumerable<User> GetUsers() => users;
-
-        public User? GetUserById(Guid id) => null;
-
-        public User? GetUserByName(string name) => null;
-
-        public void Raise(User user) => OnUserUpdated?.Invoke(this, new GenericEventArgs<User>(user));
     }
 }

@@ -60,6 +60,8 @@ public sealed class TmdbImageProviderTests : IDisposable
         var provider = NewProvider();
         var movie = ItemMetadataWriterTests.NewMovie();
 
+        // Outside a server Jellyfin's language fallback (library options, server configuration) is not wired up.
+        movie.PreferredMetadataLanguage = "en";
         _host.Images.Answer = new SourceResult<IReadOnlyList<ArtworkImage>>(UpstreamOutcome.Outage, null, "circuit open");
         Assert.Empty(await provider.GetImages(movie, CancellationToken.None));
 

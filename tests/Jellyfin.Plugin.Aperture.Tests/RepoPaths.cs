@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 
-namespace Jellyfin.Plugin.Aperture.Tests.ApiLock;
+namespace Jellyfin.Plugin.Aperture.Tests;
 
 /// <summary>Finds files of the repository relative to the solution file.</summary>
 internal static class RepoPaths

@@ -1,8 +1,0 @@
-namespace MediaBrowser.Model.Dto;
-
-/// <summary>Declaration of Jellyfin's RatingType.</summary>
-public enum RatingType
-{
-    Score = 0,
-    Likes = 1,
-}
