@@ -53,7 +53,11 @@ const RUN_STATUS = {
 
 function el(tag, options, children) {
     const opts = options || {};
-    const node = opts.is ? document.createElement(tag, { is: opts.is }) : document.createElement(tag);
+    // jellyfin-web's elements (emby-input, emby-button) come from a custom-elements v0 polyfill: its createElement
+    // takes no options object, and an element is upgraded when it is attached, where emby-input inserts its own label
+    // before itself. So: a plain element with the `is` attribute, inside its container before the card is attached,
+    // and never the element's own class (emby-input skips its setup when it already has it).
+    const node = document.createElement(tag);
     if (opts.is) {
         node.setAttribute('is', opts.is);
     }
@@ -266,7 +270,7 @@ export default function (view) {
 
         const dismiss = el('button', {
             is: 'emby-button',
-            className: 'emby-button raised',
+            className: 'raised',
             text: 'Dismiss',
             attrs: { type: 'button', 'data-testid': 'alert-dismiss', title: 'Hide this alert' }
         });
@@ -325,8 +329,9 @@ export default function (view) {
     }
 
     function inputBlock(labelText, input, help, extra) {
+        // emby-input draws its label from this attribute when jellyfin-web upgrades it.
+        input.setAttribute('label', labelText);
         return el('div', { className: 'inputContainer' }, [
-            el('label', { className: 'inputLabel inputLabelUnfocused', text: labelText, attrs: { for: input.id } }),
             input,
             help ? el('div', { className: 'fieldDescription', text: help }) : null,
             extra || null
@@ -356,7 +361,6 @@ export default function (view) {
         const credentialBlocks = integration.Credentials.map(function (field) {
             const input = el('input', {
                 is: 'emby-input',
-                className: 'emby-input',
                 attrs: {
                     id: prefix + 'cred-' + field.Name,
                     type: 'password',
@@ -373,7 +377,6 @@ export default function (view) {
         const optionBlocks = integration.Options.map(function (field) {
             const input = el('input', {
                 is: 'emby-input',
-                className: 'emby-input',
                 attrs: { id: prefix + 'opt-' + field.Name, type: 'text', autocomplete: 'off', 'data-testid': 'option-input', 'data-option': field.Name }
             });
             markDirty(input);
@@ -383,7 +386,6 @@ export default function (view) {
 
         card.baseUrl = el('input', {
             is: 'emby-input',
-            className: 'emby-input',
             attrs: { id: prefix + 'baseurl', type: 'url', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'baseurl-input' }
         });
         markDirty(card.baseUrl);
@@ -392,7 +394,6 @@ export default function (view) {
         const limitBlocks = LIMIT_FIELDS.map(function (field) {
             const input = el('input', {
                 is: 'emby-input',
-                className: 'emby-input',
                 attrs: { id: prefix + 'limit-' + field.name, type: 'number', min: '0', step: '1', 'data-testid': 'limit-input', 'data-limit': field.name }
             });
             markDirty(input);
@@ -400,9 +401,9 @@ export default function (view) {
             return inputBlock(field.label, input, field.help);
         });
 
-        card.testButton = el('button', { is: 'emby-button', className: 'emby-button raised', text: 'Test Connection', attrs: { type: 'button', 'data-testid': 'test' } });
-        card.saveButton = el('button', { is: 'emby-button', className: 'emby-button raised button-submit', text: 'Save', attrs: { type: 'submit', 'data-testid': 'save' } });
-        card.clearButton = el('button', { is: 'emby-button', className: 'emby-button raised', text: 'Clear', attrs: { type: 'button', 'data-testid': 'clear' } });
+        card.testButton = el('button', { is: 'emby-button', className: 'raised', text: 'Test Connection', attrs: { type: 'button', 'data-testid': 'test' } });
+        card.saveButton = el('button', { is: 'emby-button', className: 'raised button-submit', text: 'Save', attrs: { type: 'submit', 'data-testid': 'save' } });
+        card.clearButton = el('button', { is: 'emby-button', className: 'raised', text: 'Clear', attrs: { type: 'button', 'data-testid': 'clear' } });
         card.result = el('div', { className: 'apertureResult', attrs: { 'data-testid': 'result', 'aria-live': 'polite' } });
 
         card.form = el('form', { attrs: { autocomplete: 'off', novalidate: true } }, [

@@ -118,6 +118,13 @@ public sealed partial class JellyfinDistribution
             }
 
             File.WriteAllText(Path.Combine(partial, ".complete"), Tarball);
+            if (File.Exists(Path.Combine(target, ".complete")))
+            {
+                // Another test process finished first; its copy is identical and may be in use.
+                Directory.Delete(partial, recursive: true);
+                return server;
+            }
+
             if (Directory.Exists(target))
             {
                 Directory.Delete(target, recursive: true);
