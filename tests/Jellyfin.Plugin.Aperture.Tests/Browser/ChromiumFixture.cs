@@ -7,18 +7,17 @@ using Xunit;
 namespace Jellyfin.Plugin.Aperture.Tests.Browser;
 
 /// <summary>
-/// One headless Debian Chromium for the browser tests, driven by Playwright, with a fresh profile and no network
-/// beyond 127.0.0.1. Playwright never downloads a browser here: when Chromium is missing the tests fail and say so.
+/// One headless Debian Chromium for the browser tests, driven by Playwright, with no network beyond 127.0.0.1. Each
+/// test opens its own context (fresh cookies and storage, as a new browser profile would have). Playwright never
+/// downloads a browser here: when Chromium is missing the tests say so.
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
     /// <summary>Upper bound for every wait in the browser tests.</summary>
     public const float TimeoutMs = 15_000;
 
-    private readonly string _profile = Path.Combine(Path.GetTempPath(), "aperture-chromium-" + Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
-
-    public IBrowserContext Context { get; private set; } = null!;
+    private IBrowser? _browser;
 
     /// <summary>Gets why Chromium could not start, or null.</summary>
     public string? Problem { get; private set; }
@@ -36,13 +35,11 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
         Assertions.SetDefaultExpectTimeout(TimeoutMs);
         _playwright = await Playwright.CreateAsync();
-        Context = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
             Timeout = TimeoutMs,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-            ColorScheme = ColorScheme.Dark,
             Args =
             [
                 "--no-sandbox",
@@ -55,11 +52,23 @@ public sealed class ChromiumFixture : IAsyncLifetime
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
             ],
         });
-        Context.SetDefaultTimeout(TimeoutMs);
-        Context.SetDefaultNavigationTimeout(TimeoutMs);
+    }
+
+    /// <summary>Opens a fresh context: its own cookies and storage, and no request beyond 127.0.0.1.</summary>
+    /// <returns>The context; the caller closes it.</returns>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        EnsureAvailable();
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            ColorScheme = ColorScheme.Dark,
+        });
+        context.SetDefaultTimeout(TimeoutMs);
+        context.SetDefaultNavigationTimeout(TimeoutMs);
 
         // Nothing leaves the machine: any request not to 127.0.0.1 is refused.
-        await Context.RouteAsync("**/*", async route =>
+        await context.RouteAsync("**/*", async route =>
         {
             if (Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var url) && (url.Host == "127.0.0.1" || url.Scheme is "data" or "blob"))
             {
@@ -70,6 +79,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
                 await route.AbortAsync("blockedbyclient");
             }
         });
+        return context;
     }
 
     /// <summary>Fails the calling test with a clear message when Chromium is not available.</summary>
@@ -83,21 +93,11 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_playwright is not null)
+        if (_browser is not null)
         {
-            await Context.CloseAsync();
-            _playwright.Dispose();
+            await _browser.CloseAsync();
         }
 
-        try
-        {
-            Directory.Delete(_profile, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        _playwright?.Dispose();
     }
 }
