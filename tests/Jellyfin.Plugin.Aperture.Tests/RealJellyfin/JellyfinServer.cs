@@ -35,7 +35,7 @@ public sealed class JellyfinServer : IAsyncDisposable
         _serverFolder = serverFolder;
         Root = root;
         Api = new HttpClient { BaseAddress = new Uri(Url + "/"), Timeout = TimeSpan.FromSeconds(60) };
-        Api.DefaultRequestHeaders.Add("Authorization", ClientHeader);
+        Api.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", ClientHeader);
     }
 
     /// <summary>Gets the folder holding data/, config/, cache/, log/ and the server's stdout.</summary>
@@ -142,8 +142,10 @@ public sealed class JellyfinServer : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         AdminToken = doc.RootElement.GetProperty("AccessToken").GetString();
-        Api.DefaultRequestHeaders.Remove("X-Emby-Token");
-        Api.DefaultRequestHeaders.Add("X-Emby-Token", AdminToken);
+
+        // The Authorization header with the token: 12.0 no longer accepts the legacy X-Emby-Token header by default.
+        Api.DefaultRequestHeaders.Remove("Authorization");
+        Api.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", ClientHeader + ", Token=\"" + AdminToken + "\"");
     }
 
     /// <summary>Gets a JSON document from the API.</summary>

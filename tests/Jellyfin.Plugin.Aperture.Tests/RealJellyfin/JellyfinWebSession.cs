@@ -81,12 +81,29 @@ public sealed class JellyfinWebSession : IAsyncDisposable
     private async Task SignInAsync()
     {
         await Page.GotoAsync(JellyfinServer.Url + "/web/#/login");
-        // jellyfin-web shows either the manual form or the user cards with a "Manual login" button.
+        // jellyfin-web shows the manual form, or the user cards with a "Manual login" button, and may switch between
+        // them while it loads; keep going until the form is there (bounded).
         var name = Page.Locator("#txtManualName");
-        await Page.Locator("#txtManualName:visible, .btnManual:visible").First.WaitForAsync();
-        if (!await name.IsVisibleAsync())
+        for (var attempt = 0; !await name.IsVisibleAsync(); attempt++)
         {
-            await Page.Locator(".btnManual:visible").First.ClickAsync();
+            if (attempt == 60)
+            {
+                throw new TimeoutException("jellyfin-web never showed its login form.");
+            }
+
+            var manual = Page.Locator(".btnManual:visible");
+            if (await manual.CountAsync() > 0)
+            {
+                try
+                {
+                    await manual.First.ClickAsync(new LocatorClickOptions { Timeout = 1000 });
+                }
+                catch (TimeoutException)
+                {
+                }
+            }
+
+            await Task.Delay(250);
         }
 
         await name.FillAsync(JellyfinServer.AdminName);
