@@ -29,8 +29,10 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<IPluginConfigurationStore, PluginConfigurationStore>();
         serviceCollection.AddSingleton<IAlertNotifier, ActivityLogAlertNotifier>();
 
-        // Enrichment's Jellyfin adapters. The providers and the task are found by Jellyfin itself (public,
-        // concrete classes), so they are not registered here.
+        // Enrichment's Jellyfin adapters. The providers, the scheduled task and the post-scan step
+        // (EnrichAfterScanTask) are found by Jellyfin itself: in 10.11 FindParts creates every public concrete
+        // ILibraryPostScanTask, IScheduledTask and IMetadataProvider of the plugin assembly with constructor
+        // injection (GetExports), so registering them here would only make a second, unused instance.
         serviceCollection.AddSingleton<LibraryItemReader>();
         serviceCollection.AddSingleton<IEnrichmentApplier, JellyfinEnrichmentApplier>();
         serviceCollection.AddSingleton<IEnrichmentTaskLauncher, JellyfinEnrichmentTaskLauncher>();

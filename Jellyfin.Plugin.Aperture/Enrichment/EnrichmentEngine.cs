@@ -109,6 +109,33 @@ public sealed class EnrichmentEngine
         !dueTimes.TryGetValue(itemId, out var due) || due <= _time.GetUtcNow();
 
     /// <summary>
+    /// Tells whether any configured service would be asked about an item now (never asked, stale, or retry time
+    /// reached). Reads Aperture's database only, so a library scan can ask it for every item.
+    /// </summary>
+    /// <param name="item">The item.</param>
+    /// <returns>True when the item is due with at least one service.</returns>
+    public bool IsDueWithAnyService(LibraryItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.HasAnyId)
+        {
+            return false;
+        }
+
+        var settings = Settings;
+        var services = _ratings.Where(s => s.Covers(item.Kind)).Select(s => s.Service).ToList();
+        if (settings.KeywordTags || settings.Collections || settings.ExtraCrew || settings.Images)
+        {
+            services.Add(IntegrationIds.Tmdb);
+        }
+
+        var states = _store.GetAll(item.Id);
+        var now = _time.GetUtcNow();
+        return services.Any(service => _status.IsConfigured(service)
+            && (!states.TryGetValue(service, out var state) || state.NextDueAt <= now));
+    }
+
+    /// <summary>
     /// Merges what is stored for an item across services.
     /// </summary>
     /// <param name="itemId">The item id.</param>

@@ -21,6 +21,7 @@ public sealed class EnrichmentRunner : IDisposable
     private static readonly string[] _services = { IntegrationIds.Tmdb, IntegrationIds.MdbList, IntegrationIds.Omdb };
     private readonly EnrichmentEngine _engine;
     private readonly EnrichmentStore _store;
+    private readonly EnrichmentQueueStore _queue;
     private readonly IReadOnlyList<IRatingsSource> _ratings;
     private readonly IntegrationStatusService _status;
     private readonly TimeProvider _time;
@@ -32,14 +33,16 @@ public sealed class EnrichmentRunner : IDisposable
     /// </summary>
     /// <param name="engine">The engine.</param>
     /// <param name="store">The store.</param>
+    /// <param name="queue">The items the last scans queued (enriched first).</param>
     /// <param name="ratings">The ratings sources (a batch-capable one is used for batches).</param>
     /// <param name="status">Tells which services are configured.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public EnrichmentRunner(EnrichmentEngine engine, EnrichmentStore store, IEnumerable<IRatingsSource> ratings, IntegrationStatusService status, TimeProvider time, ILogger<EnrichmentRunner> logger)
+    public EnrichmentRunner(EnrichmentEngine engine, EnrichmentStore store, EnrichmentQueueStore queue, IEnumerable<IRatingsSource> ratings, IntegrationStatusService status, TimeProvider time, ILogger<EnrichmentRunner> logger)
     {
         _engine = engine;
         _store = store;
+        _queue = queue;
         _ratings = ratings.ToList();
         _status = status;
         _time = time;
@@ -72,11 +75,17 @@ public sealed class EnrichmentRunner : IDisposable
             }
 
             var dueTimes = configured.ToDictionary(s => s, _store.GetDueTimes);
+            var queued = _queue.GetAll();
+
+            // What the last scan queued goes first, so new items get their data minutes after they appear even
+            // when a large backlog is due.
             var work = library
-                .Where(i => i.HasAnyId && configured.Any(s => Applies(s, i) && _engine.IsDue(dueTimes[s], i.Id)))
-                .OrderByDescending(i => i.Viewers)
+                .Where(i => i.HasAnyId && (queued.Contains(i.Id) || configured.Any(s => Applies(s, i) && _engine.IsDue(dueTimes[s], i.Id))))
+                .OrderByDescending(i => queued.Contains(i.Id))
+                .ThenByDescending(i => i.Viewers)
                 .ThenByDescending(i => i.DateCreated)
                 .ToList();
+            ForgetQueuedOutside(queued, work);
             summary.Due = work.Count;
             summary.Unchanged = library.Count - work.Count;
 
@@ -96,6 +105,11 @@ public sealed class EnrichmentRunner : IDisposable
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     await EnrichOneAsync(chunk[i], applier, summary, cancellationToken).ConfigureAwait(false);
+                    if (queued.Contains(chunk[i].Id))
+                    {
+                        _queue.Remove(chunk[i].Id);
+                    }
+
                     progress.Report(100.0 * (start + i + 1) / work.Count);
                 }
             }
@@ -164,6 +178,17 @@ public sealed class EnrichmentRunner : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _oneRunAtATime.Dispose();
+
+    // A queued item that left the library, or has no id any service knows, is never worked on: drop it, so the
+    // queue only ever holds items a run still has to handle.
+    private void ForgetQueuedOutside(IReadOnlySet<Guid> queued, List<LibraryItem> work)
+    {
+        var inWork = work.Select(i => i.Id).ToHashSet();
+        foreach (var id in queued.Where(id => !inWork.Contains(id)))
+        {
+            _queue.Remove(id);
+        }
+    }
 
     // A service that never rates this kind (OMDb and series) stores no state for it, so it must not make the
     // item look due forever.
