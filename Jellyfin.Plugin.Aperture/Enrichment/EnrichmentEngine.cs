@@ -18,6 +18,9 @@ namespace Jellyfin.Plugin.Aperture.Enrichment;
 /// </summary>
 public sealed class EnrichmentEngine
 {
+    // Marks a state saved because an earlier source already answered; when the value is wanted again (a "What to
+    // write" switch turned on) such a state does not count as fresh.
+    private const string NotNeededMessage = "not needed: an earlier source answered";
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
     private readonly ITmdbMetadataSource _tmdb;
     private readonly IReadOnlyList<IRatingsSource> _ratings;
@@ -220,7 +223,7 @@ public sealed class EnrichmentEngine
         }
 
         states.TryGetValue(service, out var previous);
-        if (previous is not null && previous.NextDueAt > _time.GetUtcNow())
+        if (previous is not null && previous.NextDueAt > _time.GetUtcNow() && previous.Message != NotNeededMessage)
         {
             return new StepResult(service, StepKind.Cached);
         }
@@ -276,7 +279,7 @@ public sealed class EnrichmentEngine
             return;
         }
 
-        var state = new EnrichmentState(itemId, service, previous?.Payload is null ? EnrichmentStatus.NotFound : EnrichmentStatus.Fetched, 0, previous?.FetchedAt, now.AddDays(Math.Max(1, settings.FreshDays)), "not needed: an earlier source answered", previous?.Payload);
+        var state = new EnrichmentState(itemId, service, previous?.Payload is null ? EnrichmentStatus.NotFound : EnrichmentStatus.Fetched, 0, previous?.FetchedAt, now.AddDays(Math.Max(1, settings.FreshDays)), NotNeededMessage, previous?.Payload);
         _store.Save(state, now);
     }
 

@@ -67,6 +67,27 @@ public sealed class EnrichmentStore
     }
 
     /// <summary>
+    /// Reads every item's state with one service.
+    /// </summary>
+    /// <param name="service">The integration id.</param>
+    /// <returns>The states.</returns>
+    public IReadOnlyList<EnrichmentState> GetStates(string service)
+    {
+        using var connection = _database.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT item_id, service, status, attempts, fetched_at, next_due_at, message, payload FROM enrichment WHERE service = $service";
+        select.Parameters.AddWithValue("$service", service);
+        var states = new List<EnrichmentState>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            states.Add(ReadState(reader));
+        }
+
+        return states;
+    }
+
+    /// <summary>
     /// Saves one item's state with one service.
     /// </summary>
     /// <param name="state">The state.</param>
