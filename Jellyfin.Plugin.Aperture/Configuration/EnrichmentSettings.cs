@@ -47,4 +47,10 @@ public class EnrichmentSettings
 
     /// <summary>Gets or sets the first retry delay in minutes after a failure (doubles per failure, at most a day).</summary>
     public int RetryMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Makes a copy (every member is a value or a string).
+    /// </summary>
+    /// <returns>The copy.</returns>
+    public EnrichmentSettings Clone() => (EnrichmentSettings)MemberwiseClone();
 }
