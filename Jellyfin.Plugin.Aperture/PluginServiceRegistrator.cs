@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using System.Net.Http;
 using Jellyfin.Plugin.Aperture.Configuration;
 using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
@@ -37,6 +39,19 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<IEnrichmentApplier, JellyfinEnrichmentApplier>();
         serviceCollection.AddSingleton<IEnrichmentTaskLauncher, JellyfinEnrichmentTaskLauncher>();
         serviceCollection.AddSingleton<ScanEnricher>();
+
+        // Jellyfin downloads the chosen TMDb images through this client. Configured on purpose rather than left to
+        // the factory's defaults: a bounded timeout instead of 100 s, redirects followed only within https (an image
+        // CDN may redirect; a downgrade to http is refused by the handler), and no logging handlers, which would
+        // write every image URL.
+        serviceCollection.AddHttpClient(TmdbImageProvider.HttpClientName, client => client.Timeout = TmdbImageProvider.DownloadTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 3,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .RemoveAllLoggers();
         ApertureServices.Add(serviceCollection);
     }
 }

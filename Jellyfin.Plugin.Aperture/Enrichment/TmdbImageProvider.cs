@@ -55,6 +55,9 @@ public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
         _logger = logger;
     }
 
+    /// <summary>Gets how long one image download may take before Jellyfin gets an error instead of a stalled refresh.</summary>
+    public static TimeSpan DownloadTimeout { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Gets how long the image lookup waits for TMDb before it offers no images.</summary>
     public static TimeSpan LookupTimeout { get; } = TimeSpan.FromSeconds(EnrichmentSettings.ImageLookupTimeoutSeconds);
 
