@@ -18,11 +18,14 @@ namespace Jellyfin.Plugin.Aperture.Enrichment;
 /// </summary>
 public sealed class EnrichmentRunner : IDisposable
 {
+    private const int KeepRuns = 100;
+    private static readonly TimeSpan KeepResolvedAlerts = TimeSpan.FromDays(30);
     private static readonly string[] _services = { IntegrationIds.Tmdb, IntegrationIds.MdbList, IntegrationIds.Omdb };
     private readonly EnrichmentEngine _engine;
     private readonly EnrichmentStore _store;
     private readonly EnrichmentQueueStore _queue;
     private readonly ItemWriteLog _writes;
+    private readonly AlertStore _alerts;
     private readonly IReadOnlyList<IRatingsSource> _ratings;
     private readonly IntegrationStatusService _status;
     private readonly TimeProvider _time;
@@ -36,16 +39,18 @@ public sealed class EnrichmentRunner : IDisposable
     /// <param name="store">The store.</param>
     /// <param name="queue">The items the last scans queued (enriched first).</param>
     /// <param name="writes">Which items were written, and with which switches.</param>
+    /// <param name="alerts">The alerts (old resolved ones are pruned after a run).</param>
     /// <param name="ratings">The ratings sources (a batch-capable one is used for batches).</param>
     /// <param name="status">Tells which services are configured.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public EnrichmentRunner(EnrichmentEngine engine, EnrichmentStore store, EnrichmentQueueStore queue, ItemWriteLog writes, IEnumerable<IRatingsSource> ratings, IntegrationStatusService status, TimeProvider time, ILogger<EnrichmentRunner> logger)
+    public EnrichmentRunner(EnrichmentEngine engine, EnrichmentStore store, EnrichmentQueueStore queue, ItemWriteLog writes, AlertStore alerts, IEnumerable<IRatingsSource> ratings, IntegrationStatusService status, TimeProvider time, ILogger<EnrichmentRunner> logger)
     {
         _engine = engine;
         _store = store;
         _queue = queue;
         _writes = writes;
+        _alerts = alerts;
         _ratings = ratings.ToList();
         _status = status;
         _time = time;
@@ -124,6 +129,7 @@ public sealed class EnrichmentRunner : IDisposable
             }
 
             summary.Status = "completed";
+            Prune(library);
             return summary;
         }
         catch (OperationCanceledException)
@@ -230,6 +236,20 @@ public sealed class EnrichmentRunner : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _oneRunAtATime.Dispose();
+
+    // Only after a completed run, and never on an empty library read, so a library that failed to load cannot
+    // wipe what Aperture knows.
+    private void Prune(IReadOnlyList<LibraryItem> library)
+    {
+        if (library.Count == 0)
+        {
+            return;
+        }
+
+        var removed = _store.Prune(library.Select(i => i.Id).ToList(), KeepRuns);
+        var alerts = _alerts.PruneResolved(_time.GetUtcNow() - KeepResolvedAlerts);
+        _logger.LogDebug("Aperture enrichment pruned {Rows} rows of removed items and {Alerts} old resolved alerts", removed, alerts);
+    }
 
     private void TryRecordFailure(Guid itemId, string reason)
     {

@@ -131,6 +131,34 @@ public sealed class RunResilienceTests : IDisposable
         Assert.Equal(91, _host.Engine.GetMerged(library[0].Id).CriticRating);
     }
 
+    [Fact]
+    public async Task OldRowsArePrunedAfterACompletedRun()
+    {
+        var library = Items(2);
+        await RunAsync(library, new ScriptedApplier());
+        var alerts = _host.Host.Get<Jellyfin.Plugin.Aperture.Health.AlertStore>();
+        var now = _host.Host.Time.GetUtcNow();
+        var old = alerts.Open("tmdb", Jellyfin.Plugin.Aperture.Health.AlertKind.Outage, Jellyfin.Plugin.Aperture.Health.AlertSeverity.Info, "down", "wait", null, now).Alert;
+        alerts.Dismiss(old.Id, now);
+        for (var i = 0; i < 110; i++)
+        {
+            _host.Store.FinishRun(_host.Store.StartRun(now), "completed", "{}", now);
+        }
+
+        // The second item was deleted from Jellyfin; 31 days later a run sees the library without it.
+        _host.Host.Time.Advance(TimeSpan.FromDays(31));
+        await RunAsync(library.Take(1).ToList(), new ScriptedApplier());
+
+        Assert.Empty(_host.Store.GetAll(library[1].Id));
+        Assert.NotEmpty(_host.Store.GetAll(library[0].Id));
+        Assert.Equal(100, _host.Store.ListRuns(1000).Count);
+        Assert.DoesNotContain(alerts.ListOpen(), a => a.Id == old.Id);
+        using var connection = _host.Host.Get<Jellyfin.Plugin.Aperture.Storage.ApertureDatabase>().Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM alerts";
+        Assert.Equal(0L, (long)count.ExecuteScalar()!);
+    }
+
     private static List<LibraryItem> Items(int count) => Enumerable.Range(0, count)
         .Select(n => new LibraryItem(Guid.NewGuid(), MediaKind.Movie, "Movie " + n, 2020, "1", null, null, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-n), 0))
         .ToList();
