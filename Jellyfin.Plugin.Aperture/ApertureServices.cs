@@ -77,6 +77,8 @@ public static class ApertureServices
 
         // Metadata enrichment: per-item state, the engine and the backfill over the sources above.
         services.AddSingleton<EnrichmentStore>();
+        services.AddSingleton<EnrichmentQueueStore>();
+        services.AddSingleton<ItemWriteLog>();
         services.AddSingleton<EnrichmentEngine>();
         services.AddSingleton<EnrichmentRunner>();
         services.AddSingleton<EnrichmentSettingsService>();

@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using System.Net.Http;
 using Jellyfin.Plugin.Aperture.Configuration;
 using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
@@ -29,12 +31,27 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<IPluginConfigurationStore, PluginConfigurationStore>();
         serviceCollection.AddSingleton<IAlertNotifier, ActivityLogAlertNotifier>();
 
-        // Enrichment's Jellyfin adapters. The providers and the task are found by Jellyfin itself (public,
-        // concrete classes), so they are not registered here.
+        // Enrichment's Jellyfin adapters. The providers, the scheduled task and the post-scan step
+        // (EnrichAfterScanTask) are found by Jellyfin itself: in 10.11 FindParts creates every public concrete
+        // ILibraryPostScanTask, IScheduledTask and IMetadataProvider of the plugin assembly with constructor
+        // injection (GetExports), so registering them here would only make a second, unused instance.
         serviceCollection.AddSingleton<LibraryItemReader>();
         serviceCollection.AddSingleton<IEnrichmentApplier, JellyfinEnrichmentApplier>();
         serviceCollection.AddSingleton<IEnrichmentTaskLauncher, JellyfinEnrichmentTaskLauncher>();
         serviceCollection.AddSingleton<ScanEnricher>();
+
+        // Jellyfin downloads the chosen TMDb images through this client. Configured on purpose rather than left to
+        // the factory's defaults: a bounded timeout instead of 100 s, redirects followed only within https (an image
+        // CDN may redirect; a downgrade to http is refused by the handler), and no logging handlers, which would
+        // write every image URL.
+        serviceCollection.AddHttpClient(TmdbImageProvider.HttpClientName, client => client.Timeout = TmdbImageProvider.DownloadTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 3,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .RemoveAllLoggers();
         ApertureServices.Add(serviceCollection);
     }
 }

@@ -72,16 +72,17 @@ public class EnrichmentController : ControllerBase
     });
 
     /// <summary>
-    /// Saves the enrichment settings. Invalid values are refused and nothing is changed; other settings are kept.
+    /// Changes the enrichment settings. Only the fields sent change; an invalid or out-of-bounds value is refused
+    /// and nothing is changed; other settings are kept.
     /// </summary>
-    /// <param name="settings">The complete enrichment settings.</param>
+    /// <param name="change">The fields to change.</param>
     /// <returns>The saved settings.</returns>
     [HttpPut("Settings")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
-    public ActionResult<EnrichmentSettings> SaveSettings([FromBody] EnrichmentSettings settings)
+    public ActionResult<EnrichmentSettings> SaveSettings([FromBody] EnrichmentSettingsChange change)
     {
-        var problem = _settings.Update(settings);
+        var problem = _settings.Update(change);
         return problem is null ? Ok(_settings.Current) : BadRequest(new ErrorView { Message = problem });
     }
 

@@ -131,10 +131,11 @@ public class IntegrationsController : ControllerBase
     }
 
     /// <summary>
-    /// Saves an integration's base URL, limits and options. Invalid values are refused and nothing is changed.
+    /// Changes an integration's base URL, limits and options. Only the fields sent change (null: back to the
+    /// default); an invalid or out-of-bounds value is refused and nothing is changed.
     /// </summary>
     /// <param name="id">The integration id.</param>
-    /// <param name="request">The settings; null values mean "use the default".</param>
+    /// <param name="request">The fields to change.</param>
     /// <returns>The integration.</returns>
     [HttpPut("{id}/Settings")]
     [ProducesResponseType(StatusCodes.Status200OK)]
@@ -147,24 +148,12 @@ public class IntegrationsController : ControllerBase
             return UnknownIntegration(id);
         }
 
-        request ??= new SettingsRequest();
-        var settings = new IntegrationSettings
+        if (request is null)
         {
-            Id = integration.Descriptor.Id,
-            BaseUrl = string.IsNullOrWhiteSpace(request.BaseUrl) ? null : request.BaseUrl,
-            RequestsPerWindow = request.RequestsPerWindow,
-            WindowSeconds = request.WindowSeconds,
-            WritesPerSecond = request.WritesPerSecond,
-            DailyQuota = request.DailyQuota,
-            MaxConcurrency = request.MaxConcurrency,
-            TimeoutSeconds = request.TimeoutSeconds,
-        };
-        foreach (var (name, value) in request.Options ?? new Dictionary<string, string>())
-        {
-            settings.Options.Add(new IntegrationOption { Name = name, Value = value ?? string.Empty });
+            return BadRequest(new ErrorView { Message = "Send the settings to change." });
         }
 
-        var problem = _settings.Update(settings);
+        var problem = _settings.Update(integration.Descriptor.Id, request.ApplyTo);
         return problem is null ? Ok(_status.Get(integration.Descriptor.Id)) : BadRequest(new ErrorView { Message = problem });
     }
 

@@ -7,10 +7,10 @@ namespace Jellyfin.Plugin.Aperture.Configuration;
 public class EnrichmentSettings
 {
     /// <summary>
-    /// How long a library scan waits for the services per item, in seconds. Past that the provider writes what is
-    /// cached and leaves the rest to the backfill task, so a slow or hanging service never stalls a scan.
+    /// How long the image provider waits for TMDb's image list, in seconds, when Jellyfin asks for images (the
+    /// library's image fetchers, or the image picker). Past that it offers no images rather than hold the caller.
     /// </summary>
-    public const int ScanTimeoutSeconds = 4;
+    public const int ImageLookupTimeoutSeconds = 4;
 
     /// <summary>Gets or sets a value indicating whether the Rotten Tomatoes critic score goes into CriticRating.</summary>
     public bool CriticRating { get; set; } = true;
@@ -47,4 +47,10 @@ public class EnrichmentSettings
 
     /// <summary>Gets or sets the first retry delay in minutes after a failure (doubles per failure, at most a day).</summary>
     public int RetryMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Makes a copy (every member is a value or a string).
+    /// </summary>
+    /// <returns>The copy.</returns>
+    public EnrichmentSettings Clone() => (EnrichmentSettings)MemberwiseClone();
 }

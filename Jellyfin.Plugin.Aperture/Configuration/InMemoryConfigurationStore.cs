@@ -1,3 +1,6 @@
+using System;
+using System.Threading;
+
 namespace Jellyfin.Plugin.Aperture.Configuration;
 
 /// <summary>
@@ -5,9 +8,15 @@ namespace Jellyfin.Plugin.Aperture.Configuration;
 /// </summary>
 public sealed class InMemoryConfigurationStore : IPluginConfigurationStore
 {
-    /// <inheritdoc />
-    public PluginConfiguration Current { get; private set; } = new();
+    private PluginConfiguration _current = new();
 
     /// <inheritdoc />
-    public void Save(PluginConfiguration configuration) => Current = configuration;
+    public PluginConfiguration Current => Volatile.Read(ref _current);
+
+    /// <inheritdoc />
+    public void Save(PluginConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        Volatile.Write(ref _current, configuration);
+    }
 }

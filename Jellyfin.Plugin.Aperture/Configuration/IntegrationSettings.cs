@@ -33,4 +33,29 @@ public class IntegrationSettings
 
     /// <summary>Gets the service-specific options (for example the AI provider's models).</summary>
     public Collection<IntegrationOption> Options { get; } = new();
+
+    /// <summary>
+    /// Makes a deep copy.
+    /// </summary>
+    /// <returns>The copy.</returns>
+    public IntegrationSettings Clone()
+    {
+        var copy = new IntegrationSettings
+        {
+            Id = Id,
+            BaseUrl = BaseUrl,
+            RequestsPerWindow = RequestsPerWindow,
+            WindowSeconds = WindowSeconds,
+            WritesPerSecond = WritesPerSecond,
+            DailyQuota = DailyQuota,
+            MaxConcurrency = MaxConcurrency,
+            TimeoutSeconds = TimeoutSeconds,
+        };
+        foreach (var option in Options)
+        {
+            copy.Options.Add(new IntegrationOption { Name = option.Name, Value = option.Value });
+        }
+
+        return copy;
+    }
 }

@@ -12,15 +12,19 @@ using Microsoft.Extensions.Logging;
 namespace Jellyfin.Plugin.Aperture.Enrichment;
 
 /// <summary>
-/// The "Enrich library" scheduled task: the backfill for everything a scan could not finish (timeouts, spent
-/// quotas, open circuits) and for items whose data has gone stale. Newest items first, progress shown in
-/// Jellyfin's dashboard, a summary logged and stored at the end.
+/// The "Enrich library" scheduled task: fetches what scans queued (started by <see cref="EnrichAfterScanTask"/>
+/// right after each scan), what an earlier run could not finish (spent quotas, outages) and items whose data has
+/// gone stale. Queued items first, progress shown in Jellyfin's dashboard, a summary logged and stored at the end.
 /// </summary>
 public class EnrichLibraryTask : IScheduledTask
 {
+    // A scan that ends while a run is going queues items the run did not see; a few more passes take them at once
+    // instead of a day later. Bounded, so a scan loop can never keep the task running forever.
+    private const int MaxPasses = 3;
     private static readonly string[] _services = [IntegrationIds.Tmdb, IntegrationIds.MdbList, IntegrationIds.Omdb];
     private readonly LibraryItemReader _reader;
     private readonly EnrichmentRunner _runner;
+    private readonly EnrichmentQueueStore _queue;
     private readonly IEnrichmentApplier _applier;
     private readonly IntegrationStatusService _status;
     private readonly ILogger<EnrichLibraryTask> _logger;
@@ -30,13 +34,15 @@ public class EnrichLibraryTask : IScheduledTask
     /// </summary>
     /// <param name="reader">Reads the library.</param>
     /// <param name="runner">The backfill runner.</param>
+    /// <param name="queue">The items scans queued.</param>
     /// <param name="applier">Writes data to the items.</param>
     /// <param name="status">Tells which services are set up.</param>
     /// <param name="logger">The logger.</param>
-    public EnrichLibraryTask(LibraryItemReader reader, EnrichmentRunner runner, IEnrichmentApplier applier, IntegrationStatusService status, ILogger<EnrichLibraryTask> logger)
+    public EnrichLibraryTask(LibraryItemReader reader, EnrichmentRunner runner, EnrichmentQueueStore queue, IEnrichmentApplier applier, IntegrationStatusService status, ILogger<EnrichLibraryTask> logger)
     {
         _reader = reader;
         _runner = runner;
+        _queue = queue;
         _applier = applier;
         _status = status;
         _logger = logger;
@@ -66,8 +72,15 @@ public class EnrichLibraryTask : IScheduledTask
             return;
         }
 
-        var library = _reader.ReadAll();
-        await _runner.RunAsync(library, _applier, progress, cancellationToken).ConfigureAwait(false);
+        for (var pass = 1; pass <= MaxPasses; pass++)
+        {
+            var library = _reader.ReadAll();
+            await _runner.RunAsync(library, _applier, progress, cancellationToken).ConfigureAwait(false);
+            if (_queue.Count() == 0)
+            {
+                break;
+            }
+        }
     }
 
     /// <inheritdoc />

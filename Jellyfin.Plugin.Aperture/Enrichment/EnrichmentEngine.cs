@@ -18,6 +18,9 @@ namespace Jellyfin.Plugin.Aperture.Enrichment;
 /// </summary>
 public sealed class EnrichmentEngine
 {
+    // Marks a state saved because an earlier source already answered; when the value is wanted again (a "What to
+    // write" switch turned on) such a state does not count as fresh.
+    private const string NotNeededMessage = "not needed: an earlier source answered";
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
     private readonly ITmdbMetadataSource _tmdb;
     private readonly IReadOnlyList<IRatingsSource> _ratings;
@@ -109,6 +112,33 @@ public sealed class EnrichmentEngine
         !dueTimes.TryGetValue(itemId, out var due) || due <= _time.GetUtcNow();
 
     /// <summary>
+    /// Tells whether any configured service would be asked about an item now (never asked, stale, or retry time
+    /// reached). Reads Aperture's database only, so a library scan can ask it for every item.
+    /// </summary>
+    /// <param name="item">The item.</param>
+    /// <returns>True when the item is due with at least one service.</returns>
+    public bool IsDueWithAnyService(LibraryItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.HasAnyId)
+        {
+            return false;
+        }
+
+        var settings = Settings;
+        var services = _ratings.Where(s => s.Covers(item.Kind)).Select(s => s.Service).ToList();
+        if (settings.KeywordTags || settings.Collections || settings.ExtraCrew || settings.Images)
+        {
+            services.Add(IntegrationIds.Tmdb);
+        }
+
+        var states = _store.GetAll(item.Id);
+        var now = _time.GetUtcNow();
+        return services.Any(service => _status.IsConfigured(service)
+            && (!states.TryGetValue(service, out var state) || state.NextDueAt <= now));
+    }
+
+    /// <summary>
     /// Merges what is stored for an item across services.
     /// </summary>
     /// <param name="itemId">The item id.</param>
@@ -193,7 +223,7 @@ public sealed class EnrichmentEngine
         }
 
         states.TryGetValue(service, out var previous);
-        if (previous is not null && previous.NextDueAt > _time.GetUtcNow())
+        if (previous is not null && previous.NextDueAt > _time.GetUtcNow() && previous.Message != NotNeededMessage)
         {
             return new StepResult(service, StepKind.Cached);
         }
@@ -249,7 +279,7 @@ public sealed class EnrichmentEngine
             return;
         }
 
-        var state = new EnrichmentState(itemId, service, previous?.Payload is null ? EnrichmentStatus.NotFound : EnrichmentStatus.Fetched, 0, previous?.FetchedAt, now.AddDays(Math.Max(1, settings.FreshDays)), "not needed: an earlier source answered", previous?.Payload);
+        var state = new EnrichmentState(itemId, service, previous?.Payload is null ? EnrichmentStatus.NotFound : EnrichmentStatus.Fetched, 0, previous?.FetchedAt, now.AddDays(Math.Max(1, settings.FreshDays)), NotNeededMessage, previous?.Payload);
         _store.Save(state, now);
     }
 

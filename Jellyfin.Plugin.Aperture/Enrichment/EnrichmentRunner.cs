@@ -18,9 +18,14 @@ namespace Jellyfin.Plugin.Aperture.Enrichment;
 /// </summary>
 public sealed class EnrichmentRunner : IDisposable
 {
+    private const int KeepRuns = 100;
+    private static readonly TimeSpan KeepResolvedAlerts = TimeSpan.FromDays(30);
     private static readonly string[] _services = { IntegrationIds.Tmdb, IntegrationIds.MdbList, IntegrationIds.Omdb };
     private readonly EnrichmentEngine _engine;
     private readonly EnrichmentStore _store;
+    private readonly EnrichmentQueueStore _queue;
+    private readonly ItemWriteLog _writes;
+    private readonly AlertStore _alerts;
     private readonly IReadOnlyList<IRatingsSource> _ratings;
     private readonly IntegrationStatusService _status;
     private readonly TimeProvider _time;
@@ -32,14 +37,20 @@ public sealed class EnrichmentRunner : IDisposable
     /// </summary>
     /// <param name="engine">The engine.</param>
     /// <param name="store">The store.</param>
+    /// <param name="queue">The items the last scans queued (enriched first).</param>
+    /// <param name="writes">Which items were written, and with which switches.</param>
+    /// <param name="alerts">The alerts (old resolved ones are pruned after a run).</param>
     /// <param name="ratings">The ratings sources (a batch-capable one is used for batches).</param>
     /// <param name="status">Tells which services are configured.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public EnrichmentRunner(EnrichmentEngine engine, EnrichmentStore store, IEnumerable<IRatingsSource> ratings, IntegrationStatusService status, TimeProvider time, ILogger<EnrichmentRunner> logger)
+    public EnrichmentRunner(EnrichmentEngine engine, EnrichmentStore store, EnrichmentQueueStore queue, ItemWriteLog writes, AlertStore alerts, IEnumerable<IRatingsSource> ratings, IntegrationStatusService status, TimeProvider time, ILogger<EnrichmentRunner> logger)
     {
         _engine = engine;
         _store = store;
+        _queue = queue;
+        _writes = writes;
+        _alerts = alerts;
         _ratings = ratings.ToList();
         _status = status;
         _time = time;
@@ -72,11 +83,23 @@ public sealed class EnrichmentRunner : IDisposable
             }
 
             var dueTimes = configured.ToDictionary(s => s, _store.GetDueTimes);
+            var queued = _queue.GetAll();
+            var signature = ItemWriteLog.Signature(_engine.Settings);
+            var rewrite = _writes.GetOutdated(signature);
+            var written = _writes.GetKnown();
+
+            // What the last scan queued goes first, so new items get their data minutes after they appear even
+            // when a large backlog is due.
             var work = library
-                .Where(i => i.HasAnyId && configured.Any(s => Applies(s, i) && _engine.IsDue(dueTimes[s], i.Id)))
-                .OrderByDescending(i => i.Viewers)
+                .Where(i => i.HasAnyId && (queued.Contains(i.Id)
+                    || rewrite.Contains(i.Id)
+                    || (!written.Contains(i.Id) && configured.Any(s => dueTimes[s].ContainsKey(i.Id)))
+                    || configured.Any(s => Applies(s, i) && _engine.IsDue(dueTimes[s], i.Id))))
+                .OrderByDescending(i => queued.Contains(i.Id))
+                .ThenByDescending(i => i.Viewers)
                 .ThenByDescending(i => i.DateCreated)
                 .ToList();
+            ForgetQueuedOutside(queued, work);
             summary.Due = work.Count;
             summary.Unchanged = library.Count - work.Count;
 
@@ -95,12 +118,18 @@ public sealed class EnrichmentRunner : IDisposable
                 for (var i = 0; i < chunk.Count; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    await EnrichOneAsync(chunk[i], applier, summary, cancellationToken).ConfigureAwait(false);
+                    await EnrichOneAsync(chunk[i], applier, summary, signature, cancellationToken).ConfigureAwait(false);
+                    if (queued.Contains(chunk[i].Id))
+                    {
+                        _queue.Remove(chunk[i].Id);
+                    }
+
                     progress.Report(100.0 * (start + i + 1) / work.Count);
                 }
             }
 
             summary.Status = "completed";
+            Prune(library);
             return summary;
         }
         catch (OperationCanceledException)
@@ -108,10 +137,17 @@ public sealed class EnrichmentRunner : IDisposable
             summary.Status = "cancelled";
             throw;
         }
+        catch (Exception ex)
+        {
+            // Per-item problems never get here; this is the run itself failing (the library or database unreadable).
+            summary.Status = "failed";
+            _logger.LogError("Aperture enrichment run failed ({Error}); the next run starts over with what is due", ex.GetType().Name);
+            throw;
+        }
         finally
         {
             summary.FinishedAt = _time.GetUtcNow();
-            _store.FinishRun(summary.RunId, summary.Status, JsonSerializer.Serialize(summary), summary.FinishedAt.Value);
+            RecordFinish(summary);
             _logger.LogInformation(
                 "Aperture enrichment {Status}: {Due} of {Total} items due, {Enriched} enriched, {Unchanged} unchanged, failed {Failed}, deferred by quota {Deferred}",
                 summary.Status,
@@ -137,10 +173,46 @@ public sealed class EnrichmentRunner : IDisposable
         }
     }
 
-    private async Task EnrichOneAsync(LibraryItem item, IEnrichmentApplier applier, RunSummary summary, CancellationToken cancellationToken)
+    private void RecordFinish(RunSummary summary)
     {
-        var steps = await _engine.EnrichAsync(item, RequestPriority.Background, cancellationToken).ConfigureAwait(false);
-        var changed = await applier.ApplyAsync(item, _engine.GetMerged(item.Id), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _store.FinishRun(summary.RunId, summary.Status, JsonSerializer.Serialize(summary), summary.FinishedAt!.Value);
+        }
+#pragma warning disable CA1031 // The run is over either way; the next run's start marks this one interrupted.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogError("Aperture enrichment could not record the end of run {RunId} ({Error}); the next run marks it interrupted", summary.RunId, ex.GetType().Name);
+        }
+    }
+
+    private async Task EnrichOneAsync(LibraryItem item, IEnrichmentApplier applier, RunSummary summary, string signature, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StepResult> steps;
+        bool changed;
+        try
+        {
+            steps = await _engine.EnrichAsync(item, RequestPriority.Background, cancellationToken).ConfigureAwait(false);
+            changed = await applier.ApplyAsync(item, _engine.GetMerged(item.Id), cancellationToken).ConfigureAwait(false);
+            _writes.Written(item.Id, signature);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // One bad item (a database error, a payload that no longer parses, a failed save) must not end the run.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // The type only: an exception message can quote a URL, a path or a stored value.
+            var reason = "could not enrich or save the item (" + ex.GetType().Name + ")";
+            Count(summary.FailedByReason, ItemWriteLog.Service + ": " + reason);
+            _logger.LogWarning("Aperture enrichment: {Name} {Reason}; it is tried again at the next run", item.Name, reason);
+            TryRecordFailure(item.Id, reason);
+            return;
+        }
+
         var failed = steps.FirstOrDefault(s => s.Kind == StepKind.Failed);
         var deferred = steps.FirstOrDefault(s => s.Kind == StepKind.Deferred);
         if (failed is not null)
@@ -164,6 +236,45 @@ public sealed class EnrichmentRunner : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _oneRunAtATime.Dispose();
+
+    // Only after a completed run, and never on an empty library read, so a library that failed to load cannot
+    // wipe what Aperture knows.
+    private void Prune(IReadOnlyList<LibraryItem> library)
+    {
+        if (library.Count == 0)
+        {
+            return;
+        }
+
+        var removed = _store.Prune(library.Select(i => i.Id).ToList(), KeepRuns);
+        var alerts = _alerts.PruneResolved(_time.GetUtcNow() - KeepResolvedAlerts);
+        _logger.LogDebug("Aperture enrichment pruned {Rows} rows of removed items and {Alerts} old resolved alerts", removed, alerts);
+    }
+
+    private void TryRecordFailure(Guid itemId, string reason)
+    {
+        try
+        {
+            _writes.Failed(itemId, reason);
+        }
+#pragma warning disable CA1031 // The database itself may be what failed; the item then stays due through its service states.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogWarning("Aperture enrichment could not record the failure of item {ItemId} ({Error})", itemId, ex.GetType().Name);
+        }
+    }
+
+    // A queued item that left the library, or has no id any service knows, is never worked on: drop it, so the
+    // queue only ever holds items a run still has to handle.
+    private void ForgetQueuedOutside(IReadOnlySet<Guid> queued, List<LibraryItem> work)
+    {
+        var inWork = work.Select(i => i.Id).ToHashSet();
+        foreach (var id in queued.Where(id => !inWork.Contains(id)))
+        {
+            _queue.Remove(id);
+        }
+    }
 
     // A service that never rates this kind (OMDb and series) stores no state for it, so it must not make the
     // item look due forever.

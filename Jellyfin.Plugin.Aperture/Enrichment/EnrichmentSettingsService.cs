@@ -13,7 +13,6 @@ public sealed class EnrichmentSettingsService
 {
     private static readonly string[] _criticSources = [IntegrationIds.MdbList, IntegrationIds.Omdb];
     private readonly IPluginConfigurationStore _store;
-    private readonly object _saveLock = new();
 
     /// <summary>
     /// Initializes a new instance of the <see cref="EnrichmentSettingsService"/> class.
@@ -39,14 +38,19 @@ public sealed class EnrichmentSettingsService
             return "Send the enrichment settings.";
         }
 
-        if (settings.FreshDays < 1 || settings.NotFoundDays < 1)
+        if (settings.FreshDays < 1 || settings.FreshDays > SettingsBounds.MaxDays)
         {
-            return "Fresh days and not-found days must be 1 or more.";
+            return $"Fresh days must be between 1 and {SettingsBounds.MaxDays:N0}.";
         }
 
-        if (settings.RetryMinutes < 1)
+        if (settings.NotFoundDays < 1 || settings.NotFoundDays > SettingsBounds.MaxDays)
         {
-            return "The retry delay must be 1 minute or more.";
+            return $"Not-found days must be between 1 and {SettingsBounds.MaxDays:N0}.";
+        }
+
+        if (settings.RetryMinutes < 1 || settings.RetryMinutes > SettingsBounds.MaxRetryMinutes)
+        {
+            return $"The retry delay must be between 1 and {SettingsBounds.MaxRetryMinutes:N0} minutes.";
         }
 
         var order = SplitOrder(settings.CriticSourceOrder);
@@ -65,42 +69,54 @@ public sealed class EnrichmentSettingsService
     }
 
     /// <summary>
-    /// Validates and saves new enrichment settings.
+    /// Validates and saves new enrichment settings as a whole.
     /// </summary>
     /// <param name="settings">The new settings.</param>
     /// <returns>Why they are refused (nothing saved), or null when saved.</returns>
     public string? Update(EnrichmentSettings? settings)
     {
-        var problem = Validate(settings);
+        if (settings is null)
+        {
+            return "Send the enrichment settings.";
+        }
+
+        return Save(_ => settings.Clone());
+    }
+
+    /// <summary>
+    /// Changes only the fields the change sets; the result is validated as a whole.
+    /// </summary>
+    /// <param name="change">The fields to change.</param>
+    /// <returns>Why the result is refused (nothing saved), or null when saved.</returns>
+    public string? Update(EnrichmentSettingsChange? change)
+    {
+        if (change is null)
+        {
+            return "Send the enrichment settings to change.";
+        }
+
+        return Save(current =>
+        {
+            var merged = current.Clone();
+            change.ApplyTo(merged);
+            return merged;
+        });
+    }
+
+    private string? Save(Func<EnrichmentSettings, EnrichmentSettings> change) => _store.Update(configuration =>
+    {
+        var candidate = change(configuration.Enrichment ?? new EnrichmentSettings());
+        var problem = Validate(candidate);
         if (problem is not null)
         {
             return problem;
         }
 
-        var normalized = new EnrichmentSettings
-        {
-            CriticRating = settings!.CriticRating,
-            KeywordTags = settings.KeywordTags,
-            Collections = settings.Collections,
-            ExtraCrew = settings.ExtraCrew,
-            Awards = settings.Awards,
-            ScoreTags = settings.ScoreTags,
-            Images = settings.Images,
-            CriticSourceOrder = string.Join(',', SplitOrder(settings.CriticSourceOrder)),
-            ImageLanguage = settings.ImageLanguage.Trim().ToLowerInvariant(),
-            FreshDays = settings.FreshDays,
-            NotFoundDays = settings.NotFoundDays,
-            RetryMinutes = settings.RetryMinutes,
-        };
-        lock (_saveLock)
-        {
-            var configuration = _store.Current;
-            configuration.Enrichment = normalized;
-            _store.Save(configuration);
-        }
-
+        candidate.CriticSourceOrder = string.Join(',', SplitOrder(candidate.CriticSourceOrder));
+        candidate.ImageLanguage = candidate.ImageLanguage.Trim().ToLowerInvariant();
+        configuration.Enrichment = candidate;
         return null;
-    }
+    });
 
     private static string[] SplitOrder(string? order) =>
         (order ?? string.Empty)

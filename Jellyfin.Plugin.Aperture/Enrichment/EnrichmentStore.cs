@@ -67,6 +67,27 @@ public sealed class EnrichmentStore
     }
 
     /// <summary>
+    /// Reads every item's state with one service.
+    /// </summary>
+    /// <param name="service">The integration id.</param>
+    /// <returns>The states.</returns>
+    public IReadOnlyList<EnrichmentState> GetStates(string service)
+    {
+        using var connection = _database.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT item_id, service, status, attempts, fetched_at, next_due_at, message, payload FROM enrichment WHERE service = $service";
+        select.Parameters.AddWithValue("$service", service);
+        var states = new List<EnrichmentState>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            states.Add(ReadState(reader));
+        }
+
+        return states;
+    }
+
+    /// <summary>
     /// Saves one item's state with one service.
     /// </summary>
     /// <param name="state">The state.</param>
@@ -186,6 +207,54 @@ public sealed class EnrichmentStore
         }
 
         return runs;
+    }
+
+    /// <summary>
+    /// Deletes the state of items no longer in the library (and their queue entries), and all but the newest runs.
+    /// </summary>
+    /// <param name="libraryIds">Every item id in the library.</param>
+    /// <param name="keepRuns">How many runs to keep.</param>
+    /// <returns>How many item rows were deleted.</returns>
+    public int Prune(IReadOnlyCollection<Guid> libraryIds, int keepRuns)
+    {
+        ArgumentNullException.ThrowIfNull(libraryIds);
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        using (var create = connection.CreateCommand())
+        {
+            create.Transaction = transaction;
+            create.CommandText = "CREATE TEMP TABLE IF NOT EXISTS library_ids (item_id TEXT PRIMARY KEY); DELETE FROM library_ids;";
+            create.ExecuteNonQuery();
+        }
+
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT OR IGNORE INTO library_ids (item_id) VALUES ($item)";
+            var parameter = insert.Parameters.Add("$item", SqliteType.Text);
+            foreach (var id in libraryIds)
+            {
+                parameter.Value = Key(id);
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        int deleted;
+        using (var delete = connection.CreateCommand())
+        {
+            delete.Transaction = transaction;
+            delete.CommandText = """
+                DELETE FROM enrichment WHERE item_id NOT IN (SELECT item_id FROM library_ids);
+                DELETE FROM enrichment_queue WHERE item_id NOT IN (SELECT item_id FROM library_ids);
+                DELETE FROM enrichment_runs WHERE id NOT IN (SELECT id FROM enrichment_runs ORDER BY id DESC LIMIT $keep);
+                DROP TABLE library_ids;
+                """;
+            delete.Parameters.AddWithValue("$keep", keepRuns);
+            deleted = delete.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return deleted;
     }
 
     private static EnrichmentState ReadState(SqliteDataReader reader) => new(

@@ -55,6 +55,12 @@ public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
         _logger = logger;
     }
 
+    /// <summary>Gets how long one image download may take before Jellyfin gets an error instead of a stalled refresh.</summary>
+    public static TimeSpan DownloadTimeout { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets how long the image lookup waits for TMDb before it offers no images.</summary>
+    public static TimeSpan LookupTimeout { get; } = TimeSpan.FromSeconds(EnrichmentSettings.ImageLookupTimeoutSeconds);
+
     /// <inheritdoc />
     public string Name => "Aperture (TMDb)";
 
@@ -82,7 +88,7 @@ public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
         }
 
         var language = Language(item, settings);
-        using var timeout = new CancellationTokenSource(ScanEnricher.ScanTimeout, _time);
+        using var timeout = new CancellationTokenSource(LookupTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {

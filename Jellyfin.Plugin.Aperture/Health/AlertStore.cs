@@ -120,6 +120,20 @@ public sealed class AlertStore
     }
 
     /// <summary>
+    /// Deletes alerts resolved before a time, so the table does not grow for ever.
+    /// </summary>
+    /// <param name="before">Resolved before this time.</param>
+    /// <returns>How many were deleted.</returns>
+    public int PruneResolved(DateTimeOffset before)
+    {
+        using var connection = _database.Open();
+        using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < $before";
+        delete.Parameters.AddWithValue("$before", before.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return delete.ExecuteNonQuery();
+    }
+
+    /// <summary>
     /// Lists the open alerts, most severe and most recent first.
     /// </summary>
     /// <returns>The open alerts.</returns>

@@ -46,10 +46,17 @@ public sealed class OutageProbe : BackgroundService
     /// <returns>The number of services probed.</returns>
     public async Task<int> ProbeOnceAsync(CancellationToken cancellationToken)
     {
-        var services = _alerts.ListOpen()
+        var open = _alerts.ListOpen();
+
+        // The probe is a connection test, and a connection test may lift a parked quota (after a tier upgrade or a
+        // new key). A service whose daily quota is spent therefore waits for its reset instead of being probed.
+        var now = _time.GetUtcNow();
+        var quotaSpent = open.Where(a => a.Kind == AlertKind.Quota && (a.ResetAt is null || a.ResetAt > now)).Select(a => a.Service).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var services = open
             .Where(a => a.Kind is AlertKind.Outage or AlertKind.BadResponse)
             .Select(a => a.Service)
             .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(s => !quotaSpent.Contains(s))
             .Where(_status.IsConfigured)
             .ToList();
         foreach (var service in services)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Globalization;
 using System.Linq;
 using Jellyfin.Plugin.Aperture.Configuration;
 
@@ -14,7 +15,6 @@ public sealed class IntegrationSettingsService
 {
     private readonly IPluginConfigurationStore _store;
     private readonly IntegrationRegistry _registry;
-    private readonly object _saveLock = new();
 
     /// <summary>
     /// Initializes a new instance of the <see cref="IntegrationSettingsService"/> class.
@@ -70,7 +70,7 @@ public sealed class IntegrationSettingsService
     public IntegrationSettings GetStored(string id)
     {
         var stored = Find(_store.Current, id);
-        return stored is null ? new IntegrationSettings { Id = id } : Copy(stored);
+        return stored is null ? new IntegrationSettings { Id = id } : stored.Clone();
     }
 
     /// <summary>
@@ -104,27 +104,80 @@ public sealed class IntegrationSettingsService
         }
 
         return new IntegrationLimits(
-            Positive(stored.RequestsPerWindow) ?? defaults.RequestsPerWindow,
-            Positive(stored.WindowSeconds) is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.Window,
-            NonNegative(stored.WritesPerSecond) ?? defaults.WritesPerSecond,
-            NonNegative(stored.DailyQuota) ?? defaults.DailyQuota,
-            Positive(stored.MaxConcurrency) ?? defaults.MaxConcurrency,
-            Positive(stored.TimeoutSeconds) is { } timeout ? TimeSpan.FromSeconds(timeout) : defaults.Timeout);
+            InRange(stored.RequestsPerWindow, 1, SettingsBounds.MaxRequestsPerWindow) ?? defaults.RequestsPerWindow,
+            InRange(stored.WindowSeconds, 1, SettingsBounds.MaxWindowSeconds) is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.Window,
+            InRange(stored.WritesPerSecond, 0, SettingsBounds.MaxWritesPerSecond) ?? defaults.WritesPerSecond,
+            InRange(stored.DailyQuota, 0, SettingsBounds.MaxDailyQuota) ?? defaults.DailyQuota,
+            InRange(stored.MaxConcurrency, 1, SettingsBounds.MaxConcurrency) ?? defaults.MaxConcurrency,
+            InRange(stored.TimeoutSeconds, 1, SettingsBounds.MaxTimeoutSeconds) is { } timeout ? TimeSpan.FromSeconds(timeout) : defaults.Timeout);
     }
 
     /// <summary>
-    /// Validates and saves an integration's settings, leaving every other setting as it was.
+    /// Validates and saves an integration's settings as a whole, leaving every other setting as it was.
     /// </summary>
-    /// <param name="settings">The new settings.</param>
+    /// <param name="settings">The new settings (null values mean "use the default").</param>
     /// <returns>Null when saved, or why the settings were refused (nothing is saved then).</returns>
     public string? Update(IntegrationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!_registry.TryGet(settings.Id, out var integration))
+        return Update(settings.Id, stored =>
         {
-            return $"Unknown integration '{settings.Id}'.";
+            stored.BaseUrl = settings.BaseUrl;
+            stored.RequestsPerWindow = settings.RequestsPerWindow;
+            stored.WindowSeconds = settings.WindowSeconds;
+            stored.WritesPerSecond = settings.WritesPerSecond;
+            stored.DailyQuota = settings.DailyQuota;
+            stored.MaxConcurrency = settings.MaxConcurrency;
+            stored.TimeoutSeconds = settings.TimeoutSeconds;
+            stored.Options.Clear();
+            foreach (var option in settings.Options)
+            {
+                stored.Options.Add(new IntegrationOption { Name = option.Name, Value = option.Value });
+            }
+        });
+    }
+
+    /// <summary>
+    /// Changes some of an integration's settings: <paramref name="change"/> gets a copy of what is stored, the
+    /// result is validated as a whole and saved. Read, change and save happen under one lock, so concurrent saves
+    /// never undo each other.
+    /// </summary>
+    /// <param name="id">The integration id.</param>
+    /// <param name="change">Changes the copy.</param>
+    /// <returns>Null when saved, or why the settings were refused (nothing is saved then).</returns>
+    public string? Update(string id, Action<IntegrationSettings> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!_registry.TryGet(id, out var integration))
+        {
+            return $"Unknown integration '{id}'.";
         }
 
+        return _store.Update(configuration =>
+        {
+            var existing = Find(configuration, integration.Descriptor.Id);
+            var candidate = existing?.Clone() ?? new IntegrationSettings();
+            change(candidate);
+            candidate.Id = integration.Descriptor.Id;
+            var problem = Validate(integration, candidate);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (existing is not null)
+            {
+                configuration.Integrations.Remove(existing);
+            }
+
+            configuration.Integrations.Add(candidate);
+            return null;
+        });
+    }
+
+    // Checks (and normalises the base URL of) a candidate before it is saved.
+    private static string? Validate(IIntegration integration, IntegrationSettings settings)
+    {
         if (settings.BaseUrl is not null)
         {
             if (!TryParseBaseUrl(settings.BaseUrl, out var url, out var error))
@@ -143,36 +196,24 @@ public sealed class IntegrationSettingsService
             }
         }
 
-        if (settings.RequestsPerWindow is <= 0 || settings.WindowSeconds is <= 0 || settings.MaxConcurrency is <= 0
-            || settings.TimeoutSeconds is <= 0 || settings.DailyQuota is < 0 || settings.WritesPerSecond is < 0)
-        {
-            return "Limits must be positive numbers (a daily quota or write limit of 0 means none).";
-        }
-
-        lock (_saveLock)
-        {
-            var configuration = _store.Current;
-            var existing = Find(configuration, integration.Descriptor.Id);
-            if (existing is not null)
-            {
-                configuration.Integrations.Remove(existing);
-            }
-
-            var saved = Copy(settings);
-            saved.Id = integration.Descriptor.Id;
-            configuration.Integrations.Add(saved);
-            _store.Save(configuration);
-        }
-
-        return null;
+        return OutOfBounds(settings.RequestsPerWindow, 1, SettingsBounds.MaxRequestsPerWindow, "Requests per window must be between 1 and {1}.")
+            ?? OutOfBounds(settings.WindowSeconds, 1, SettingsBounds.MaxWindowSeconds, "The window must be between 1 and {1} seconds.")
+            ?? OutOfBounds(settings.WritesPerSecond, 0, SettingsBounds.MaxWritesPerSecond, "Writes per second must be between {0} (no write limit) and {1}.")
+            ?? OutOfBounds(settings.DailyQuota, 0, SettingsBounds.MaxDailyQuota, "The daily quota must be between {0} (no daily quota) and {1}.")
+            ?? OutOfBounds(settings.MaxConcurrency, 1, SettingsBounds.MaxConcurrency, "Requests at once must be between 1 and {1}.")
+            ?? OutOfBounds(settings.TimeoutSeconds, 1, SettingsBounds.MaxTimeoutSeconds, "The timeout must be between 1 and {1} seconds.");
     }
+
+    private static string? OutOfBounds(int? value, int min, int max, string message) =>
+        value is { } v && (v < min || v > max)
+            ? string.Format(CultureInfo.InvariantCulture, message, min.ToString("N0", CultureInfo.InvariantCulture), max.ToString("N0", CultureInfo.InvariantCulture))
+            : null;
 
     private static IntegrationSettings? Find(PluginConfiguration configuration, string id) =>
         configuration.Integrations.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
 
-    private static int? Positive(int? value) => value is > 0 ? value : null;
-
-    private static int? NonNegative(int? value) => value is >= 0 ? value : null;
+    // A stored value outside its bounds (a hand-edited file) falls back to the default instead of breaking calls.
+    private static int? InRange(int? value, int min, int max) => value is { } v && v >= min && v <= max ? value : null;
 
     /// <summary>
     /// Gets the effective option values: the stored value, or the option's default.
@@ -199,26 +240,5 @@ public sealed class IntegrationSettingsService
         }
 
         return values;
-    }
-
-    private static IntegrationSettings Copy(IntegrationSettings s)
-    {
-        var copy = new IntegrationSettings
-        {
-            Id = s.Id,
-            BaseUrl = s.BaseUrl,
-            RequestsPerWindow = s.RequestsPerWindow,
-            WindowSeconds = s.WindowSeconds,
-            WritesPerSecond = s.WritesPerSecond,
-            DailyQuota = s.DailyQuota,
-            MaxConcurrency = s.MaxConcurrency,
-            TimeoutSeconds = s.TimeoutSeconds,
-        };
-        foreach (var option in s.Options)
-        {
-            copy.Options.Add(new IntegrationOption { Name = option.Name, Value = option.Value });
-        }
-
-        return copy;
     }
 }

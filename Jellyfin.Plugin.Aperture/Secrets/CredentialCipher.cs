@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 using Jellyfin.Plugin.Aperture.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +21,8 @@ public sealed class CredentialCipher
 
     private readonly AperturePaths _paths;
     private readonly ILogger<CredentialCipher> _logger;
-    private readonly Lazy<byte[]> _key;
+    private readonly Lock _keyLock = new();
+    private byte[]? _key;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="CredentialCipher"/> class.
@@ -31,7 +33,6 @@ public sealed class CredentialCipher
     {
         _paths = paths;
         _logger = logger;
-        _key = new Lazy<byte[]>(LoadOrCreateKey);
     }
 
     /// <summary>
@@ -46,7 +47,7 @@ public sealed class CredentialCipher
         var nonce = RandomNumberGenerator.GetBytes(NonceSize);
         var clear = Encoding.UTF8.GetBytes(plaintext);
         var sealedBytes = new byte[NonceSize + TagSize + clear.Length];
-        using var aes = new AesGcm(_key.Value, TagSize);
+        using var aes = new AesGcm(GetKey(), TagSize);
         aes.Encrypt(
             nonce,
             clear,
@@ -82,7 +83,7 @@ public sealed class CredentialCipher
             }
 
             var clear = new byte[sealedBytes.Length - NonceSize - TagSize];
-            using var aes = new AesGcm(_key.Value, TagSize);
+            using var aes = new AesGcm(GetKey(), TagSize);
             aes.Decrypt(
                 sealedBytes.AsSpan(0, NonceSize),
                 sealedBytes.AsSpan(NonceSize + TagSize),
@@ -99,33 +100,50 @@ public sealed class CredentialCipher
         }
     }
 
+    // Loaded once; a failed load is not remembered, so a transient read error is retried at the next use.
+    private byte[] GetKey()
+    {
+        var key = Volatile.Read(ref _key);
+        if (key is not null)
+        {
+            return key;
+        }
+
+        lock (_keyLock)
+        {
+            _key ??= LoadOrCreateKey();
+            return _key;
+        }
+    }
+
     private byte[] LoadOrCreateKey()
     {
         _paths.EnsureCreated();
         var path = _paths.KeyFilePath;
         if (File.Exists(path))
         {
+            byte[] key;
             try
             {
-                var key = File.ReadAllBytes(path);
-                if (key.Length == KeySize)
-                {
-                    return key;
-                }
+                key = File.ReadAllBytes(path);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                _logger.LogError(ex, "Aperture could not read its encryption key file {Path}", path);
+                // A locked file (backup tool, virus scanner) or a passing permission problem: the key in it is still
+                // the only one that opens the saved keys, so it is never replaced for a read error.
+                _logger.LogError("Aperture could not read its encryption key file {Path} ({Error}); it is left as it is and read again at the next use", path, ex.GetType().Name);
+                throw new InvalidOperationException("Aperture could not read its encryption key file; try again. The file was left as it is.", ex);
             }
-            catch (UnauthorizedAccessException ex)
+
+            if (key.Length == KeySize)
             {
-                _logger.LogError(ex, "Aperture could not read its encryption key file {Path}", path);
+                return key;
             }
 
             var aside = path + ".unreadable-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
             TryMove(path, aside);
             _logger.LogError(
-                "Aperture's encryption key file was unreadable and was moved to {Aside}; a new key was created. Stored API keys must be entered again.",
+                "Aperture's encryption key file held no valid key and was moved to {Aside}; a new key was created. Stored API keys must be entered again.",
                 aside);
         }
 

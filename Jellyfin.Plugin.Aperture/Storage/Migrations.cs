@@ -77,5 +77,14 @@ internal static class Migrations
             summary TEXT
         )
         """,
+
+        // 3: items a library scan found new or stale; the post-scan step enriches them in the background, so the
+        // scan itself never waits on a service.
+        """
+        CREATE TABLE enrichment_queue (
+            item_id TEXT PRIMARY KEY,
+            queued_at TEXT NOT NULL
+        )
+        """,
     };
 }

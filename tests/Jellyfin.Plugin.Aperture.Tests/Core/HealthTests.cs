@@ -152,6 +152,21 @@ public sealed class HealthTests : IDisposable
     }
 
     [Fact]
+    public async Task OutageProbeNeverLiftsASpentDailyQuota()
+    {
+        SaveKey();
+        Recorder.Record(FakeIntegration.Id, Failure(UpstreamOutcome.Outage, "down"), false, false);
+        var now = _host.Time.GetUtcNow();
+        _host.Get<AlertStore>().Open(FakeIntegration.Id, AlertKind.Quota, AlertSeverity.Warning, "daily quota spent", "wait for the reset", now.AddHours(6), now);
+        var probe = _host.Provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OutageProbe>().Single();
+        _host.Fake.NextAnswer = new UpstreamResponse { Outcome = UpstreamOutcome.Success };
+
+        // The probe is a connection test, and a connection test may lift a spent quota: it waits for the reset.
+        Assert.Equal(0, await probe.ProbeOnceAsync(CancellationToken.None));
+        Assert.Contains(_host.Get<AlertStore>().ListOpen(), a => a.Kind == AlertKind.Quota);
+    }
+
+    [Fact]
     public void ClearingTheKeyClosesItsAlertsAndTurnsTheServiceOff()
     {
         SaveKey();

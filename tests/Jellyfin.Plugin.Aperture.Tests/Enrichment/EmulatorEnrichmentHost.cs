@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Jellyfin.Plugin.Aperture.Configuration;
 using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Http;
@@ -19,13 +20,15 @@ namespace Jellyfin.Plugin.Aperture.Tests.Enrichment;
 /// <summary>
 /// Aperture wired as the plugin wires it (real pipeline, real sources, real store), with TMDb, OMDb and MDBList
 /// pointed at the loopback emulators and their keys saved. The fake clock starts at the real time, because the
-/// MDBList emulator states its reset as the real next midnight UTC. Rate limits are raised so no permit waits for
-/// the fake clock, and the pipeline makes one attempt per call, so an outage answers at once instead of waiting
-/// for retry delays the fake clock would never reach.
+/// MDBList emulator states its reset as the real next midnight UTC. By default rate limits are raised so no permit
+/// waits for the fake clock, and the pipeline makes one attempt per call, so an outage answers at once instead of
+/// waiting for retry delays the fake clock would never reach. A test that claims production behaviour passes
+/// <c>production: true</c>: the shipped retry policy and default limits, with <see cref="PumpAsync{T}"/> moving
+/// the clock while it waits.
 /// </summary>
 public sealed class EmulatorEnrichmentHost : IDisposable
 {
-    public EmulatorEnrichmentHost(SourceEmulators emulators, Action<EnrichmentSettings>? enrichment = null)
+    public EmulatorEnrichmentHost(SourceEmulators emulators, Action<EnrichmentSettings>? enrichment = null, bool production = false)
     {
         DataDirectory = Directory.CreateTempSubdirectory("aperture-enrich-").FullName;
         Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -35,8 +38,15 @@ public sealed class EmulatorEnrichmentHost : IDisposable
         services.AddSingleton(new AperturePaths(DataDirectory));
         services.AddSingleton<IPluginConfigurationStore>(Configuration);
         services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton(new UpstreamPipelineOptions { MaxAttempts = 1 });
+        if (!production)
+        {
+            services.AddSingleton(new UpstreamPipelineOptions { MaxAttempts = 1 });
+        }
+
         ApertureServices.Add(services);
+
+        // The scan-time half, as the plugin registrator adds it beside Aperture's own services.
+        services.AddSingleton<ScanEnricher>();
         Provider = services.BuildServiceProvider();
 
         var settings = Get<IntegrationSettingsService>();
@@ -48,7 +58,9 @@ public sealed class EmulatorEnrichmentHost : IDisposable
             (IntegrationIds.MdbList, emulators.MdbList.BaseUrl, emulators.MdbList.ValidKey),
         })
         {
-            var error = settings.Update(new IntegrationSettings { Id = id, BaseUrl = baseUrl.AbsoluteUri, RequestsPerWindow = 1_000_000, WindowSeconds = 1, MaxConcurrency = 4 });
+            var error = settings.Update(production
+                ? new IntegrationSettings { Id = id, BaseUrl = baseUrl.AbsoluteUri }
+                : new IntegrationSettings { Id = id, BaseUrl = baseUrl.AbsoluteUri, RequestsPerWindow = 100_000, WindowSeconds = 1, MaxConcurrency = 4 });
             if (error is not null)
             {
                 throw new InvalidOperationException(error);
@@ -75,6 +87,29 @@ public sealed class EmulatorEnrichmentHost : IDisposable
 
     public void SetKey(string service, string key) =>
         Get<CredentialStore>().Set(service, new IntegrationCredentials(new[] { new KeyValuePair<string, string>("apiKey", key) }));
+
+    /// <summary>
+    /// Awaits work that waits on the fake clock (retry back-off, rate-limit windows, circuit breaks), moving the
+    /// clock half a second at a time while the work is pending. Real time only paces the loop; nothing is timed.
+    /// </summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="work">The work.</param>
+    /// <returns>The work's result.</returns>
+    public async Task<T> PumpAsync<T>(Task<T> work)
+    {
+        for (var step = 0; !work.IsCompleted; step++)
+        {
+            if (step > 20_000)
+            {
+                throw new TimeoutException("The work did not finish within 10,000 fake seconds.");
+            }
+
+            await Task.WhenAny(work, Task.Delay(2));
+            Time.Advance(TimeSpan.FromMilliseconds(500));
+        }
+
+        return await work;
+    }
 
     /// <summary>Moves the fake clock just past the next midnight UTC.</summary>
     public void AdvancePastMidnight()

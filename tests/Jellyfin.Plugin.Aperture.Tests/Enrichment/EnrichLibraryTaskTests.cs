@@ -122,6 +122,7 @@ public sealed class EnrichLibraryTaskTests : IDisposable
     private EnrichLibraryTask NewTask(ILibraryManager library) => new(
         new LibraryItemReader(library),
         _host.Host.Get<EnrichmentRunner>(),
+        _host.Queue,
         new JellyfinEnrichmentApplier(library, _host.Host.Configuration, _host.Host.Get<ILogger<JellyfinEnrichmentApplier>>()),
         _host.Host.Get<IntegrationStatusService>(),
         _host.Host.Get<ILogger<EnrichLibraryTask>>());

@@ -47,6 +47,8 @@ public sealed class EnrichmentHost : IDisposable
 
     public EnrichmentStore Store => Host.Get<EnrichmentStore>();
 
+    public EnrichmentQueueStore Queue => Host.Get<EnrichmentQueueStore>();
+
     public void Configure(params string[] ids)
     {
         foreach (var id in ids)
@@ -55,7 +57,7 @@ public sealed class EnrichmentHost : IDisposable
         }
     }
 
-    public ScanEnricher ScanEnricher() => new(Engine, Host.Time, Host.Get<ILogger<ScanEnricher>>());
+    public ScanEnricher ScanEnricher() => new(Engine, Queue, Host.Time, Host.Get<ILogger<ScanEnricher>>());
 
     public void Dispose() => Host.Dispose();
 }

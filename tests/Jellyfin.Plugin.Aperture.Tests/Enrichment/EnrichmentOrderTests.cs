@@ -83,6 +83,28 @@ public sealed class EnrichmentOrderTests : IDisposable
     }
 
     [Fact]
+    public async Task WhatTheLastScanQueuedGoesFirstAndLeavesTheQueue()
+    {
+        _host.Configure(IntegrationIds.Tmdb);
+        _host.Tmdb.Answer = SourceResults.Found(new TmdbMetadata("1", null, new[] { "heist" }, null, null, Array.Empty<CrewCredit>()));
+        var old = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var library = new[]
+        {
+            Item("old, watched by three", old, viewers: 3),
+            Item("just scanned, unwatched", old.AddYears(-5), viewers: 0),
+        };
+        var queue = _host.Host.Get<EnrichmentQueueStore>();
+        queue.Add(library[1].Id, _host.Host.Time.GetUtcNow());
+        queue.Add(Guid.NewGuid(), _host.Host.Time.GetUtcNow());
+        var applier = new OrderedApplier();
+
+        await _host.Host.Get<EnrichmentRunner>().RunAsync(library, applier, new Progress<double>(), CancellationToken.None);
+
+        Assert.Equal(new[] { "just scanned, unwatched", "old, watched by three" }, applier.Order);
+        Assert.Equal(0, queue.Count());
+    }
+
+    [Fact]
     public async Task ASourceThatWasNotNeededDoesNotKeepTheItemDue()
     {
         _host.Configure(IntegrationIds.Tmdb, IntegrationIds.MdbList, IntegrationIds.Omdb);

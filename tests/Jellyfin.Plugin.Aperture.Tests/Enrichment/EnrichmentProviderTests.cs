@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Jellyfin.Plugin.Aperture.Enrichment;
@@ -14,6 +13,9 @@ using Xunit;
 
 namespace Jellyfin.Plugin.Aperture.Tests.Enrichment;
 
+/// <summary>
+/// The scan-time providers write what Aperture already has and queue what is due; they never call a source.
+/// </summary>
 public sealed class EnrichmentProviderTests : IDisposable
 {
     private static readonly MetadataRefreshOptions Options = new(new Mock<IDirectoryService>().Object);
@@ -23,26 +25,22 @@ public sealed class EnrichmentProviderTests : IDisposable
     public void Dispose() => _host.Dispose();
 
     [Fact]
-    public async Task WhenASourceHangsTheScanMovesOnAndTheItemStaysDueForTheBackfill()
+    public async Task ANewItemIsQueuedWithoutCallingAnySourceEvenWhenTheyHang()
     {
-        _host.Configure(IntegrationIds.Tmdb);
-        _host.Tmdb.Hang = true;
+        _host.Configure(IntegrationIds.Tmdb, IntegrationIds.MdbList, IntegrationIds.Omdb);
+        _host.Tmdb.Hang = _host.MdbList.Hang = _host.Omdb.Hang = true;
         var movie = ItemMetadataWriterTests.NewMovie();
-        var provider = new MovieEnrichmentProvider(_host.ScanEnricher());
 
-        var fetch = provider.FetchAsync(movie, Options, CancellationToken.None);
-        Assert.False(fetch.IsCompleted);
-        _host.Host.Time.Advance(ScanEnricher.ScanTimeout);
-        var update = await fetch;
+        var fetch = new MovieEnrichmentProvider(_host.ScanEnricher()).FetchAsync(movie, Options, CancellationToken.None);
 
-        Assert.Equal(1, _host.Tmdb.Calls);
-        Assert.Equal(ItemUpdateType.None, update);
-        Assert.False(_host.Store.GetAll(movie.Id).ContainsKey(IntegrationIds.Tmdb));
-        Assert.True(_host.Engine.IsDue(_host.Store.GetDueTimes(IntegrationIds.Tmdb), movie.Id));
+        Assert.True(fetch.IsCompletedSuccessfully);
+        Assert.Equal(ItemUpdateType.None, await fetch);
+        Assert.Equal(0, _host.Tmdb.Calls + _host.MdbList.Calls + _host.Omdb.Calls);
+        Assert.Contains(movie.Id, _host.Queue.GetAll());
     }
 
     [Fact]
-    public async Task FreshCachedDataIsAppliedWithoutCallingAnySource()
+    public async Task FreshCachedDataIsAppliedWithoutCallingAnySourceAndTheItemIsNotQueued()
     {
         _host.Configure(IntegrationIds.Tmdb, IntegrationIds.MdbList);
         var movie = ItemMetadataWriterTests.NewMovie();
@@ -57,48 +55,57 @@ public sealed class EnrichmentProviderTests : IDisposable
         Assert.Equal(93f, movie.CriticRating);
         Assert.Contains("heist", movie.Tags);
         Assert.Equal("Ocean's Collection", movie.TmdbCollectionName);
+        Assert.Equal(0, _host.Queue.Count());
     }
 
     [Fact]
-    public async Task FetchedDataIsStoredAndWrittenDuringTheScan()
+    public async Task StaleCachedDataIsWrittenAndTheItemQueuedForARefresh()
     {
-        _host.Configure(IntegrationIds.Tmdb, IntegrationIds.MdbList);
-        _host.Tmdb.Answer = SourceResults.Found(Tmdb with { CollectionId = null, CollectionName = null });
-        _host.MdbList.Answer = SourceResults.Found(new RatingsData(IntegrationIds.MdbList, 98, null, null, null));
+        _host.Configure(IntegrationIds.Tmdb);
         var series = new Series { Id = Guid.NewGuid(), Name = "Chernobyl" };
         series.SetProviderId(MetadataProvider.Tvdb, "360893");
+        _host.Engine.Record(IntegrationIds.Tmdb, series.Id, SourceResults.Found(Tmdb with { CollectionId = null, CollectionName = null }));
+        _host.Host.Time.Advance(TimeSpan.FromDays(31));
 
         var update = await new SeriesEnrichmentProvider(_host.ScanEnricher()).FetchAsync(series, Options, CancellationToken.None);
 
         Assert.Equal(ItemUpdateType.MetadataDownload, update);
-        Assert.Equal(98f, series.CriticRating);
-        Assert.Equal(new[] { IntegrationIds.MdbList, IntegrationIds.Tmdb }, _host.Store.GetAll(series.Id).Keys.Order());
+        Assert.Contains("heist", series.Tags);
+        Assert.Equal(0, _host.Tmdb.Calls);
+        Assert.Contains(series.Id, _host.Queue.GetAll());
     }
 
     [Fact]
-    public async Task AnUpstreamExceptionNeverFailsTheRefresh()
+    public async Task WithNoServiceConfiguredNothingIsQueued()
+    {
+        var update = await new MovieEnrichmentProvider(_host.ScanEnricher()).FetchAsync(ItemMetadataWriterTests.NewMovie(), Options, CancellationToken.None);
+
+        Assert.Equal(ItemUpdateType.None, update);
+        Assert.Equal(0, _host.Queue.Count());
+    }
+
+    [Fact]
+    public async Task AStoredPayloadThatNoLongerParsesNeverFailsTheRefresh()
     {
         _host.Configure(IntegrationIds.Tmdb);
-        _host.Tmdb.Throw = new HttpRequestException("connection refused");
         var movie = ItemMetadataWriterTests.NewMovie();
+        var now = _host.Host.Time.GetUtcNow();
+        _host.Store.Save(new EnrichmentState(movie.Id, IntegrationIds.Tmdb, EnrichmentStatus.Fetched, 0, now, now.AddDays(30), null, "{not json"), now);
 
         var update = await new MovieEnrichmentProvider(_host.ScanEnricher()).FetchAsync(movie, Options, CancellationToken.None);
 
         Assert.Equal(ItemUpdateType.None, update);
-        Assert.Contains("left for the backfill task", _host.Host.Logs.AllText, StringComparison.Ordinal);
+        Assert.Contains("the next enrichment run retries it", _host.Host.Logs.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TheCallersCancellationIsNotSwallowed()
     {
         _host.Configure(IntegrationIds.Tmdb);
-        _host.Tmdb.Hang = true;
         using var cts = new CancellationTokenSource();
-        var fetch = new MovieEnrichmentProvider(_host.ScanEnricher()).FetchAsync(ItemMetadataWriterTests.NewMovie(), Options, cts.Token);
-
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetch);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new MovieEnrichmentProvider(_host.ScanEnricher()).FetchAsync(ItemMetadataWriterTests.NewMovie(), Options, cts.Token));
     }
 
     [Fact]
@@ -112,6 +119,7 @@ public sealed class EnrichmentProviderTests : IDisposable
 
         Assert.Equal(ItemUpdateType.None, update);
         Assert.Equal(0, _host.Tmdb.Calls);
+        Assert.Equal(0, _host.Queue.Count());
     }
 
     [Fact]

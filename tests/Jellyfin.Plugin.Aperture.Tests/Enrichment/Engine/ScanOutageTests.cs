@@ -5,17 +5,16 @@ using System.Threading.Tasks;
 using Aperture.Emulators;
 using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Integrations;
-using MediaBrowser.Controller.Entities.Movies;
+using Jellyfin.Plugin.Aperture.Library;
 using MediaBrowser.Controller.Library;
-using MediaBrowser.Model.Entities;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Jellyfin.Plugin.Aperture.Tests.Enrichment.Engine;
 
 /// <summary>
-/// A library scan while the services are down, through the real pipeline and circuit breaker: every item's
-/// refresh completes, none is marked done, and once the circuit opens the scan stops sending requests at all.
+/// A library scan while the services are down, with the shipped retry policy and default limits: the scan sends
+/// nothing and queues every item; the background run after it records failures (never "done"), the circuit
+/// breaker keeps it from hammering the services, and a later run picks everything up once they are back.
 /// </summary>
 public sealed class ScanOutageTests : IClassFixture<SourceEmulators>
 {
@@ -28,44 +27,49 @@ public sealed class ScanOutageTests : IClassFixture<SourceEmulators>
     }
 
     [Fact]
-    public async Task AnOutageDuringAScanReturnsAtOnceAndLeavesTheItemsForTheBackfill()
+    public async Task AnOutageNeverReachesTheScanAndTheRunAfterItLeavesEveryItemDue()
     {
-        using var host = new EmulatorEnrichmentHost(_emulators);
-        foreach (var emulator in new ServiceEmulator[] { _emulators.Tmdb, _emulators.Omdb, _emulators.MdbList })
+        using var host = new EmulatorEnrichmentHost(_emulators, production: true);
+        SetMode(FaultMode.Outage);
+        var movies = Enumerable.Range(1, 20).Select(ScanNetworkFreeTests.NewMovie).ToList();
+        var scan = host.Get<ScanEnricher>();
+
+        foreach (var movie in movies)
         {
-            emulator.Mode = FaultMode.Outage;
+            var refresh = scan.EnrichAsync(movie, CancellationToken.None);
+            Assert.True(refresh.IsCompletedSuccessfully);
+            Assert.Equal(ItemUpdateType.None, await refresh);
         }
 
-        var scan = new ScanEnricher(host.Get<EnrichmentEngine>(), host.Time, host.Get<ILogger<ScanEnricher>>());
-        var movies = Enumerable.Range(1, 20).Select(NewMovie).ToList();
-        var requestsAfter = new int[movies.Count];
+        Assert.Equal(0, _emulators.TotalRequests);
+        Assert.Equal(20, host.Get<EnrichmentQueueStore>().Count());
 
-        for (var i = 0; i < movies.Count; i++)
-        {
-            var update = await scan.EnrichAsync(movies[i], CancellationToken.None);
-            Assert.Equal(ItemUpdateType.None, update);
-            requestsAfter[i] = _emulators.TotalRequests;
-        }
+        var library = movies.Select(m => LibraryItemReader.ToLibraryItem(m)!).ToList();
+        var runner = host.Get<EnrichmentRunner>();
+        var summary = await host.PumpAsync(runner.RunAsync(library, new RecordingApplier(), new Progress<double>(), CancellationToken.None));
 
-        // The first refreshes did try the services (and got the outage)...
-        Assert.True(requestsAfter[0] > 0);
-
-        // ...each service's circuit opens after a handful of failures; from then on a refresh sends nothing.
-        Assert.True(requestsAfter[^1] < movies.Count, $"{requestsAfter[^1]} requests for {movies.Count} items");
-        Assert.Equal(requestsAfter[movies.Count / 2], requestsAfter[^1]);
-
-        var engine = host.Get<EnrichmentEngine>();
+        // Without the circuit breaker this run would cost 20 items × 3 services × 3 attempts = 180 requests.
+        Assert.Equal("completed", summary.Status);
+        Assert.True(_emulators.TotalRequests < 60, $"{_emulators.TotalRequests} requests for {movies.Count} items");
         var store = host.Get<EnrichmentStore>();
-        Assert.All(movies, m => Assert.True(engine.IsDue(store.GetDueTimes(IntegrationIds.Tmdb), m.Id) || store.GetAll(m.Id)[IntegrationIds.Tmdb].Status == EnrichmentStatus.Failed));
-        Assert.DoesNotContain(movies, m => store.GetAll(m.Id).Values.Any(s => s.Status == EnrichmentStatus.Fetched));
+        Assert.DoesNotContain(movies, m => store.GetAll(m.Id).Values.Any(s => s.Service != ItemWriteLog.Service && s.Status == EnrichmentStatus.Fetched));
+        Assert.Equal(0, host.Get<EnrichmentQueueStore>().Count());
+
+        // Back up: once the retry time has passed, the next run fetches every item.
+        SetMode(FaultMode.None);
+        host.Time.Advance(TimeSpan.FromHours(2));
+        var applier = new RecordingApplier();
+        var recovery = await host.PumpAsync(runner.RunAsync(library, applier, new Progress<double>(), CancellationToken.None));
+
+        Assert.Equal(20, recovery.Enriched);
+        Assert.All(movies, m => Assert.Equal(EnrichmentStatus.Fetched, store.GetAll(m.Id)[IntegrationIds.Tmdb].Status));
     }
 
-    private static Movie NewMovie(int n)
+    private void SetMode(FaultMode mode)
     {
-        var title = global::Aperture.Emulators.Catalog.MediaCatalog.SyntheticMovie(500 + n);
-        var movie = new Movie { Id = Guid.NewGuid(), Name = title.Title, ProductionYear = title.Year };
-        movie.SetProviderId(MetadataProvider.Tmdb, title.TmdbId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        movie.SetProviderId(MetadataProvider.Imdb, title.ImdbId);
-        return movie;
+        foreach (var emulator in new ServiceEmulator[] { _emulators.Tmdb, _emulators.Omdb, _emulators.MdbList })
+        {
+            emulator.Mode = mode;
+        }
     }
 }
