@@ -13,6 +13,7 @@ public class JellyfinReferenceReaderTests
 
         var references = JellyfinReferenceReader.ReadReferences(fabricated.Path).Select(r => r.ToString()).ToList();
 
+        Assert.Contains("[MediaBrowser.Controller] type MediaBrowser.Controller.Providers.IHasOrder", references);
         Assert.Contains("[MediaBrowser.Common] type MediaBrowser.Common.Plugins.BasePlugin<!0>", references);
         Assert.Contains("[MediaBrowser.Model] MediaBrowser.Model.Tasks.ITaskManager::QueueIfNotRunning<!!0>() : System.Void", references);
         Assert.Contains("[MediaBrowser.Common] MediaBrowser.Common.Plugins.BasePlugin<!0>::get_Configuration() : !0", references);

@@ -28,6 +28,18 @@ public class JellyfinServerCompatibilityTests
 
     [SkippableTheory]
     [MemberData(nameof(Servers))]
+    public void ThePluginProvidesEveryMemberItsJellyfinInterfacesAndBaseClassesRequire(string version)
+    {
+        using var server = JellyfinInstallations.OpenServer(version);
+
+        var report = ImplementationChecker.Check(JellyfinInstallations.PluginPath, server);
+
+        Assert.True(report.Checked > 0, "No Jellyfin interface or abstract member was checked; the plugin implements several.");
+        Assert.True(report.Ok, report.ToString());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Servers))]
     public void EveryJellyfinReferenceOfTheServersOwnAssembliesResolves(string version)
     {
         // Thousands of references (fields, generic methods, nested types, members of base types) that the server's
