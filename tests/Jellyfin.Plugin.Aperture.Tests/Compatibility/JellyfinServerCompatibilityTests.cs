@@ -40,6 +40,20 @@ public class JellyfinServerCompatibilityTests
 
     [SkippableTheory]
     [MemberData(nameof(Servers))]
+    public void TheJellyfinConstantsThePluginCompiledInKeepTheirValues(string version)
+    {
+        using var server = JellyfinInstallations.OpenServer(version);
+        using var packages = JellyfinInstallations.OpenCompileTimePackages();
+        var references = JellyfinReferenceReader.ReadReferences(JellyfinInstallations.PluginPath);
+
+        var report = InlinedConstantChecker.Check(references, packages, server);
+
+        Assert.True(report.Checked > 0, "No enum member was compared; the plugin uses several Jellyfin enums.");
+        Assert.True(report.Ok, report.ToString());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Servers))]
     public void EveryJellyfinReferenceOfTheServersOwnAssembliesResolves(string version)
     {
         // Thousands of references (fields, generic methods, nested types, members of base types) that the server's
