@@ -22,8 +22,6 @@ internal static class RepoPaths
         }
     }
 
-    public static string LockFile => Path.Combine(Root, "ref", "api-lock.md");
-
     /// <summary>Gets the build configuration the tests were built with (Debug/Release).</summary>
     public static string Configuration
         => typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
