@@ -21,21 +21,23 @@ namespace Jellyfin.Plugin.Aperture.Tests.Enrichment;
 /// pointed at the loopback emulators and their keys saved. The fake clock starts at the real time, because the
 /// MDBList emulator states its reset as the real next midnight UTC. Rate limits are raised so no permit waits for
 /// the fake clock, and the pipeline makes one attempt per call, so an outage answers at once instead of waiting
-/// for retry delays the fake clock would never reach.
+/// for retry delays the fake clock would never reach. A test that claims production behaviour passes the production
+/// <see cref="UpstreamPipelineOptions"/> instead, and the system clock where real time is the point.
 /// </summary>
 public sealed class EmulatorEnrichmentHost : IDisposable
 {
-    public EmulatorEnrichmentHost(SourceEmulators emulators, Action<EnrichmentSettings>? enrichment = null)
+    public EmulatorEnrichmentHost(SourceEmulators emulators, Action<EnrichmentSettings>? enrichment = null, UpstreamPipelineOptions? pipeline = null, TimeProvider? clock = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("aperture-enrich-").FullName;
         Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Clock = clock ?? Time;
         enrichment?.Invoke(Configuration.Current.Enrichment);
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton(new AperturePaths(DataDirectory));
         services.AddSingleton<IPluginConfigurationStore>(Configuration);
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton(new UpstreamPipelineOptions { MaxAttempts = 1 });
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(pipeline ?? new UpstreamPipelineOptions { MaxAttempts = 1 });
         ApertureServices.Add(services);
         Provider = services.BuildServiceProvider();
 
@@ -61,6 +63,9 @@ public sealed class EmulatorEnrichmentHost : IDisposable
     public string DataDirectory { get; }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>Gets the clock Aperture runs on: <see cref="Time"/> unless the test chose another.</summary>
+    public TimeProvider Clock { get; }
 
     public InMemoryConfigurationStore Configuration { get; } = new();
 
