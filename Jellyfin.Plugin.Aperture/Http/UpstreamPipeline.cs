@@ -206,7 +206,7 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
         var attempt = ++call.Attempts;
         var request = call.Request;
         AttemptResult result;
-        if (call.State.Circuit.IsBlocking)
+        if (call.State.Circuit.IsBlocking && !request.IsConnectionTest)
         {
             result = CircuitOpen(call);
         }
@@ -253,9 +253,29 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
 
     private async Task<AttemptResult> SendThroughCircuitAsync(CallContext call, CancellationToken cancellationToken)
     {
+        var circuit = call.State.Circuit;
+        if (!call.Request.IsConnectionTest || circuit.Status == CircuitStatus.Closed)
+        {
+            return await RunAttemptAsync(circuit.Pipeline, call, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The admin's "try it now" is never held back by the circuit, and a service that answers the saved target
+        // is back: its circuit closes now instead of when the break ends. A candidate (typed key or URL) says
+        // nothing about the saved target, so it leaves the circuit as it is.
+        var result = await RunAttemptAsync(circuit.AroundBreaker, call, cancellationToken).ConfigureAwait(false);
+        if (result.Response.Outcome != UpstreamOutcome.Outage && !call.Request.Target.IsCandidate)
+        {
+            await circuit.CloseAsync().ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task<AttemptResult> RunAttemptAsync(ResiliencePipeline<AttemptResult> pipeline, CallContext call, CancellationToken cancellationToken)
+    {
         try
         {
-            return Heard(call, await call.State.Circuit.Pipeline.ExecuteAsync(token => SendOnceAsync(call, token), cancellationToken).ConfigureAwait(false));
+            return Heard(call, await pipeline.ExecuteAsync(token => SendOnceAsync(call, token), cancellationToken).ConfigureAwait(false));
         }
         catch (BrokenCircuitException)
         {
