@@ -28,4 +28,10 @@ public sealed class SettingsRequest
 
     /// <summary>Gets service-specific options by name.</summary>
     public Dictionary<string, string>? Options { get; init; }
+
+    /// <summary>
+    /// Gets credential values to save with these settings, by field name. A new base URL needs them: a saved key is
+    /// only ever sent to the address it was saved for.
+    /// </summary>
+    public Dictionary<string, string>? Fields { get; init; }
 }
