@@ -61,6 +61,7 @@ public static class ApertureServices
         services.AddSingleton<IntegrationStatusService>();
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<CredentialAdmin>();
+        services.AddSingleton<IntegrationSettingsAdmin>();
         services.AddHostedService<OutageProbe>();
 
         // The one road every upstream call takes.

@@ -26,7 +26,7 @@ public class IntegrationsController : ControllerBase
     private readonly IntegrationStatusService _status;
     private readonly CredentialAdmin _credentials;
     private readonly ConnectionTester _tester;
-    private readonly IntegrationSettingsService _settings;
+    private readonly IntegrationSettingsAdmin _settings;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="IntegrationsController"/> class.
@@ -35,8 +35,8 @@ public class IntegrationsController : ControllerBase
     /// <param name="status">The status service.</param>
     /// <param name="credentials">The credential admin.</param>
     /// <param name="tester">The connection tester.</param>
-    /// <param name="settings">The settings service.</param>
-    public IntegrationsController(IntegrationRegistry registry, IntegrationStatusService status, CredentialAdmin credentials, ConnectionTester tester, IntegrationSettingsService settings)
+    /// <param name="settings">The settings admin.</param>
+    public IntegrationsController(IntegrationRegistry registry, IntegrationStatusService status, CredentialAdmin credentials, ConnectionTester tester, IntegrationSettingsAdmin settings)
     {
         _registry = registry;
         _status = status;
@@ -132,7 +132,8 @@ public class IntegrationsController : ControllerBase
 
     /// <summary>
     /// Changes an integration's base URL, limits and options. Only the fields sent change (null: back to the
-    /// default); an invalid or out-of-bounds value is refused and nothing is changed.
+    /// default); an invalid or out-of-bounds value is refused and nothing is changed. A new base URL while a key is
+    /// saved is refused unless the key is typed again in <see cref="SettingsRequest.Fields"/>.
     /// </summary>
     /// <param name="id">The integration id.</param>
     /// <param name="request">The fields to change.</param>
@@ -153,7 +154,7 @@ public class IntegrationsController : ControllerBase
             return BadRequest(new ErrorView { Message = "Send the settings to change." });
         }
 
-        var problem = _settings.Update(integration.Descriptor.Id, request.ApplyTo);
+        var problem = _settings.Save(integration.Descriptor.Id, request.ApplyTo, request.Fields);
         return problem is null ? Ok(_status.Get(integration.Descriptor.Id)) : BadRequest(new ErrorView { Message = problem });
     }
 

@@ -409,7 +409,7 @@ export default function (view) {
         card.form = el('form', { attrs: { autocomplete: 'off', novalidate: true } }, [
             el('div', { className: 'apertureCredentials' }, credentialBlocks),
             el('div', { className: 'apertureOptions' }, optionBlocks),
-            inputBlock('Base URL', card.baseUrl, 'Leave empty for the service default.', card.baseUrlError),
+            inputBlock('Base URL', card.baseUrl, 'Leave empty for the service default. Changing it needs the key again.', card.baseUrlError),
             el('details', { className: 'apertureLimits', attrs: { 'data-testid': 'limits' } }, [
                 el('summary', { text: 'Limits' }),
                 el('p', { className: 'fieldDescription', text: 'Aperture queues requests to stay inside these limits; change them only if your plan differs.' }),
@@ -706,7 +706,11 @@ export default function (view) {
         try {
             if (settingsDirty(card)) {
                 try {
-                    const updated = await api('PUT', 'Aperture/Integrations/' + encodeURIComponent(card.id) + '/Settings', settingsBody(card));
+                    // A new base URL needs the key again (a saved key never goes to another address): the typed
+                    // key travels with the URL, and without one the API's refusal below tells the admin so.
+                    const body = settingsBody(card);
+                    body.Fields = typedCredentials(card) || undefined;
+                    const updated = await api('PUT', 'Aperture/Integrations/' + encodeURIComponent(card.id) + '/Settings', body);
                     [card.baseUrl].concat(Array.from(card.options.values()), Array.from(card.limits.values())).forEach(function (input) {
                         input.removeAttribute('data-dirty');
                     });

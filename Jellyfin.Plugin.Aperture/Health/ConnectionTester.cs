@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Jellyfin.Plugin.Aperture.Integrations;
@@ -10,7 +9,8 @@ namespace Jellyfin.Plugin.Aperture.Health;
 
 /// <summary>
 /// Runs an integration's connection test with its stored credentials, or with candidate credentials and URL that
-/// are not saved yet (key rotation: new key, test, save, revoke the old one).
+/// are not saved yet (key rotation: new key, test, save, revoke the old one). A candidate URL other than the saved
+/// one is tested with the typed credentials only, never with the saved key.
 /// </summary>
 public sealed class ConnectionTester
 {
@@ -59,17 +59,11 @@ public sealed class ConnectionTester
             return (null, problem);
         }
 
-        Uri? baseUrl;
-        if (!string.IsNullOrWhiteSpace(candidateBaseUrl))
+        var savedUrl = _settings.GetBaseUrl(id);
+        var baseUrl = savedUrl;
+        if (!string.IsNullOrWhiteSpace(candidateBaseUrl) && !IntegrationSettingsService.TryParseBaseUrl(candidateBaseUrl, out baseUrl, out var error))
         {
-            if (!IntegrationSettingsService.TryParseBaseUrl(candidateBaseUrl, out baseUrl, out var error))
-            {
-                return (null, error);
-            }
-        }
-        else
-        {
-            baseUrl = _settings.GetBaseUrl(id);
+            return (null, error);
         }
 
         if (baseUrl is null)
@@ -77,11 +71,14 @@ public sealed class ConnectionTester
             return (null, $"Enter the {descriptor.Name} URL first.");
         }
 
-        var credentials = CredentialInput.Merge(_credentials.Get(id), candidate);
-        var missing = descriptor.CredentialFields.FirstOrDefault(f => f.Required && credentials.Get(f.Name) is null);
-        if (missing is not null)
+        // A saved key goes only to the address it was saved for; a test of another address uses only what was typed.
+        var elsewhere = !KeyAddress.IsSame(savedUrl, baseUrl);
+        var credentials = CredentialInput.Merge(elsewhere ? null : _credentials.Get(id), candidate);
+        if (CredentialInput.Missing(descriptor, credentials) is [var missing, ..])
         {
-            return (null, $"Nothing to test yet: enter the {descriptor.Name} {missing.Label}.");
+            return (null, elsewhere
+                ? $"Enter the {descriptor.Name} {missing.Label} to test this address: a saved key is only sent to the address it was saved for."
+                : $"Nothing to test yet: enter the {descriptor.Name} {missing.Label}.");
         }
 
         _redactor.Remember(credentials);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.Secrets;
 using Microsoft.Extensions.Logging;
@@ -42,7 +41,7 @@ public sealed class CredentialAdmin
     public string? Save(string id, IReadOnlyDictionary<string, string>? fields)
     {
         var descriptor = _registry.Get(id).Descriptor;
-        var (given, problem) = CredentialInput.Read(descriptor, fields);
+        var (given, problem) = CredentialInput.ReadForSaving(descriptor, fields);
         if (problem is not null)
         {
             return problem;
@@ -51,11 +50,6 @@ public sealed class CredentialAdmin
         if (given.Count == 0)
         {
             return "Enter a value to save.";
-        }
-
-        if (given.Any(f => f.Value.Any(char.IsWhiteSpace)) || fields!.Values.Any(v => v?.Length > 4096))
-        {
-            return "A key cannot contain spaces or line breaks; paste it again.";
         }
 
         _credentials.Set(id, CredentialInput.Merge(_credentials.Get(id), given));

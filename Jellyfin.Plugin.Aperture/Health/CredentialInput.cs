@@ -41,6 +41,32 @@ internal static class CredentialInput
     }
 
     /// <summary>
+    /// Reads values an admin wants to save: as <see cref="Read"/>, and a key holds no spaces or line breaks.
+    /// </summary>
+    /// <param name="descriptor">The integration.</param>
+    /// <param name="given">The typed values by field name, or null.</param>
+    /// <returns>The values, or why they are refused.</returns>
+    public static (IReadOnlyList<KeyValuePair<string, string>> Fields, string? Problem) ReadForSaving(IntegrationDescriptor descriptor, IReadOnlyDictionary<string, string>? given)
+    {
+        var (fields, problem) = Read(descriptor, given);
+        if (problem is null && (fields.Any(f => f.Value.Any(char.IsWhiteSpace)) || fields.Any(f => f.Value.Length > 4096)))
+        {
+            return (Array.Empty<KeyValuePair<string, string>>(), "A key cannot contain spaces or line breaks; paste it again.");
+        }
+
+        return (fields, problem);
+    }
+
+    /// <summary>
+    /// Lists the required fields that have no value.
+    /// </summary>
+    /// <param name="descriptor">The integration.</param>
+    /// <param name="credentials">The credentials a call would use.</param>
+    /// <returns>The missing fields, in the descriptor's order.</returns>
+    public static IReadOnlyList<CredentialField> Missing(IntegrationDescriptor descriptor, IntegrationCredentials credentials) =>
+        descriptor.CredentialFields.Where(f => f.Required && credentials.Get(f.Name) is null).ToList();
+
+    /// <summary>
     /// Puts typed values over the stored ones.
     /// </summary>
     /// <param name="stored">The stored credentials, or null.</param>

@@ -93,23 +93,27 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
             state.Budget.Unpark();
         }
 
-        var call = new CallContext(request, integration.Descriptor, integration.Classifier, state);
-        var result = await _retry.ExecuteAsync(token => AttemptAsync(call, token), cancellationToken).ConfigureAwait(false);
-
-        var response = result.Response;
-        if (response.Outcome is not (UpstreamOutcome.Success or UpstreamOutcome.NotFound))
+        var call = new CallContext(request, integration.Descriptor, integration.Classifier, state, cancellationToken);
+        AttemptResult result;
+        try
         {
-            _logger.LogWarning(
-                "{Service} {Operation} failed after {Attempts} attempt(s): {Outcome}: {Message}",
-                integration.Descriptor.Id,
-                _redactor.Redact(request.Operation),
-                call.Attempts,
-                response.Outcome,
-                response.Message);
+            result = await _retry.ExecuteAsync(token => AttemptAsync(call, token), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && call.LastHeard is { } heard)
+        {
+            // Cancelled while waiting to try again: what the service did answer (or failed to) still counts.
+            Finish(call, heard.Response);
+            throw;
         }
 
-        _health.Record(integration.Descriptor.Id, response, request.IsConnectionTest, request.Target.IsCandidate);
-        return response;
+        Finish(call, result.Response);
+        if (result.CallerGaveUp)
+        {
+            // The hang is recorded; the caller still gets the cancellation it asked for.
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return result.Response;
     }
 
     /// <inheritdoc />
@@ -160,6 +164,23 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
         return builder.Build();
     }
 
+    private void Finish(CallContext call, UpstreamResponse response)
+    {
+        var request = call.Request;
+        if (response.Outcome is not (UpstreamOutcome.Success or UpstreamOutcome.NotFound))
+        {
+            _logger.LogWarning(
+                "{Service} {Operation} failed after {Attempts} attempt(s): {Outcome}: {Message}",
+                call.Service.Id,
+                _redactor.Redact(request.Operation),
+                call.Attempts,
+                response.Outcome,
+                response.Message);
+        }
+
+        _health.Record(call.Service.Id, response, request.IsConnectionTest, request.Target.IsCandidate);
+    }
+
     private ServiceState GetState(string id)
     {
         if (_services.TryGetValue(id, out var state))
@@ -185,7 +206,7 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
         var attempt = ++call.Attempts;
         var request = call.Request;
         AttemptResult result;
-        if (call.State.Circuit.IsBlocking)
+        if (call.State.Circuit.IsBlocking && !request.IsConnectionTest)
         {
             result = CircuitOpen(call);
         }
@@ -232,9 +253,29 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
 
     private async Task<AttemptResult> SendThroughCircuitAsync(CallContext call, CancellationToken cancellationToken)
     {
+        var circuit = call.State.Circuit;
+        if (!call.Request.IsConnectionTest || circuit.Status == CircuitStatus.Closed)
+        {
+            return await RunAttemptAsync(circuit.Pipeline, call, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The admin's "try it now" is never held back by the circuit, and a service that answers the saved target
+        // is back: its circuit closes now instead of when the break ends. A candidate (typed key or URL) says
+        // nothing about the saved target, so it leaves the circuit as it is.
+        var result = await RunAttemptAsync(circuit.AroundBreaker, call, cancellationToken).ConfigureAwait(false);
+        if (result.Response.Outcome != UpstreamOutcome.Outage && !call.Request.Target.IsCandidate)
+        {
+            await circuit.CloseAsync().ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task<AttemptResult> RunAttemptAsync(ResiliencePipeline<AttemptResult> pipeline, CallContext call, CancellationToken cancellationToken)
+    {
         try
         {
-            return await call.State.Circuit.Pipeline.ExecuteAsync(token => SendOnceAsync(call, token), cancellationToken).ConfigureAwait(false);
+            return Heard(call, await pipeline.ExecuteAsync(token => SendOnceAsync(call, token), cancellationToken).ConfigureAwait(false));
         }
         catch (BrokenCircuitException)
         {
@@ -242,17 +283,16 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
         }
         catch (TimeoutRejectedException)
         {
-            var seconds = call.State.Budget.Limits.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
-            return Outage(call.Service.Name + " did not answer within " + seconds + " s.");
+            return Heard(call, Outage(call.Service.Name + " did not answer within " + Seconds(call.State.Budget.Limits.Timeout) + " s."));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Outage(call.Service.Name + " did not answer in time.");
+            return Heard(call, Outage(call.Service.Name + " did not answer in time."));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             // The exception text can hold the URL; only its redacted form is kept.
-            return Outage(call.Service.Name + " could not be reached: " + _redactor.Redact(ex.Message));
+            return Heard(call, Outage(call.Service.Name + " could not be reached: " + _redactor.Redact(ex.Message)));
         }
     }
 
@@ -276,8 +316,26 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
         }
 
         var client = _httpClientFactory.CreateClient(HttpClientName);
-        using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var sentAt = _time.GetTimestamp();
+        try
+        {
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return Classify(call, response, body);
+        }
+        catch (OperationCanceledException) when (call.CallerToken.IsCancellationRequested && _time.GetElapsedTime(sentAt) >= _options.HangEvidence)
+        {
+            // The caller gave up (a scan's per-item budget, a closed page, a shutdown) on a request the service had
+            // long enough to answer: a hang. Returned as a result, it passes through the circuit, which counts it,
+            // and health records it; only then does the caller get its cancellation.
+            var waited = Seconds(_time.GetElapsedTime(sentAt));
+            return Outage(call.Service.Name + " did not answer within " + waited + " s; the call was given up.") with { Retryable = false, CallerGaveUp = true };
+        }
+    }
+
+    private AttemptResult Classify(CallContext call, HttpResponseMessage response, string body)
+    {
+        var request = call.Request;
         var status = (int)response.StatusCode;
         var now = _time.GetUtcNow();
         var verdict = ResponseInspector.Classify(
@@ -339,6 +397,14 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
         },
         Retryable: false);
 
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static AttemptResult Heard(CallContext call, AttemptResult result)
+    {
+        call.LastHeard = result;
+        return result;
+    }
+
     private static AttemptResult Outage(string message) =>
         new(new UpstreamResponse { Outcome = UpstreamOutcome.Outage, Message = message }, Retryable: true);
 
@@ -376,12 +442,13 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
 
     private sealed class CallContext
     {
-        public CallContext(UpstreamRequest request, IntegrationDescriptor service, IUpstreamClassifier classifier, ServiceState state)
+        public CallContext(UpstreamRequest request, IntegrationDescriptor service, IUpstreamClassifier classifier, ServiceState state, CancellationToken callerToken)
         {
             Request = request;
             Service = service;
             Classifier = classifier;
             State = state;
+            CallerToken = callerToken;
         }
 
         public UpstreamRequest Request { get; }
@@ -392,6 +459,12 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
 
         public ServiceState State { get; }
 
+        /// <summary>Gets the caller's own token (an attempt's token also fires on the per-attempt timeout).</summary>
+        public CancellationToken CallerToken { get; }
+
         public int Attempts { get; set; }
+
+        /// <summary>Gets or sets the last attempt that reached the network: the service's answer, or its silence.</summary>
+        public AttemptResult? LastHeard { get; set; }
     }
 }

@@ -34,6 +34,14 @@ public sealed class UpstreamPipelineOptions
     public TimeSpan CircuitBreakDuration { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Gets how long a request must have waited for its answer before a caller giving up on it (a library scan's
+    /// per-item budget, a closed page, a shutdown) counts as the service hanging: an outage for the circuit breaker
+    /// and for health, exactly like the per-attempt timeout. A healthy service answers well within it; a caller who
+    /// cancels sooner has learned nothing about the service, so that call records nothing.
+    /// </summary>
+    public TimeSpan HangEvidence { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// Gets the services whose <c>X-RateLimit-Limit/Remaining/Reset</c> headers describe a daily quota
     /// (MDBList). Other services' such headers are ignored (TMDb's are stale).
     /// </summary>

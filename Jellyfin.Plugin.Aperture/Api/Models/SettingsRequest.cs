@@ -50,6 +50,12 @@ public sealed class SettingsRequest
     public Dictionary<string, string>? Options { get; init; }
 
     /// <summary>
+    /// Gets credential values to save with these settings, by field name. A new base URL needs them: a saved key is
+    /// only ever sent to the address it was saved for.
+    /// </summary>
+    public Dictionary<string, string>? Fields { get; init; }
+
+    /// <summary>
     /// Writes the sent fields onto a copy of the stored settings.
     /// </summary>
     /// <param name="settings">The stored settings' copy.</param>

@@ -184,7 +184,7 @@ public sealed class SettingsSafetyTests : IDisposable
         _host.Get<IntegrationStatusService>(),
         _host.Get<CredentialAdmin>(),
         _host.Get<ConnectionTester>(),
-        _host.Get<IntegrationSettingsService>());
+        _host.Get<IntegrationSettingsAdmin>());
 
     private EnrichmentController Enrichment() => new(
         _host.Get<EnrichmentSettingsService>(),

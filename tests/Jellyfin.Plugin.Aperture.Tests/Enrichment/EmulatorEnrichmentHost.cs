@@ -24,21 +24,27 @@ namespace Jellyfin.Plugin.Aperture.Tests.Enrichment;
 /// waits for the fake clock, and the pipeline makes one attempt per call, so an outage answers at once instead of
 /// waiting for retry delays the fake clock would never reach. A test that claims production behaviour passes
 /// <c>production: true</c>: the shipped retry policy and default limits, with <see cref="PumpAsync{T}"/> moving
-/// the clock while it waits.
+/// the clock while it waits; or its own <see cref="UpstreamPipelineOptions"/>, and the system clock where real time
+/// is the point.
 /// </summary>
 public sealed class EmulatorEnrichmentHost : IDisposable
 {
-    public EmulatorEnrichmentHost(SourceEmulators emulators, Action<EnrichmentSettings>? enrichment = null, bool production = false)
+    public EmulatorEnrichmentHost(SourceEmulators emulators, Action<EnrichmentSettings>? enrichment = null, bool production = false, UpstreamPipelineOptions? pipeline = null, TimeProvider? clock = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("aperture-enrich-").FullName;
         Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Clock = clock ?? Time;
         enrichment?.Invoke(Configuration.Current.Enrichment);
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton(new AperturePaths(DataDirectory));
         services.AddSingleton<IPluginConfigurationStore>(Configuration);
-        services.AddSingleton<TimeProvider>(Time);
-        if (!production)
+        services.AddSingleton<TimeProvider>(Clock);
+        if (pipeline is not null)
+        {
+            services.AddSingleton(pipeline);
+        }
+        else if (!production)
         {
             services.AddSingleton(new UpstreamPipelineOptions { MaxAttempts = 1 });
         }
@@ -73,6 +79,9 @@ public sealed class EmulatorEnrichmentHost : IDisposable
     public string DataDirectory { get; }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>Gets the clock Aperture runs on: <see cref="Time"/> unless the test chose another.</summary>
+    public TimeProvider Clock { get; }
 
     public InMemoryConfigurationStore Configuration { get; } = new();
 

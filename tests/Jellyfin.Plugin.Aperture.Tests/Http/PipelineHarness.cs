@@ -110,15 +110,19 @@ public sealed class PipelineHarness : IAsyncDisposable
     public Task<UpstreamResponse> Send(UpstreamRequest request) => Pipeline.SendAsync(request, default);
 
     /// <summary>Moves the fake clock in steps until every task ends (bounded by steps, not by time).</summary>
-    public async Task Drive(IEnumerable<Task> tasks, TimeSpan step, int maxSteps = 2000)
+    public Task Drive(IEnumerable<Task> tasks, TimeSpan step, int maxSteps = 2000) => Drive(Time, tasks, step, maxSteps);
+
+    /// <summary>Moves a fake clock in steps until every task ends (bounded by steps, not by time).</summary>
+    public static async Task Drive(FakeTimeProvider time, IEnumerable<Task> tasks, TimeSpan step, int maxSteps = 2000)
     {
+        ArgumentNullException.ThrowIfNull(time);
         var all = Task.WhenAll(tasks);
         for (var i = 0; i < maxSteps && !all.IsCompleted; i++)
         {
             await Task.WhenAny(all, Task.Delay(2));
             if (!all.IsCompleted)
             {
-                Time.Advance(step);
+                time.Advance(step);
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations;
@@ -132,6 +133,23 @@ public sealed class PipelineResilienceTests
 
         // The clock runs fast, so a later attempt may time out before its request even reaches the server.
         Assert.InRange(h.Server.Count, 1, 3);
+    }
+
+    [Fact]
+    public async Task ACallerCancellingDuringTheBackOffStillRecordsTheOutageItSaw()
+    {
+        // The fake clock never reaches the first back-off, so the caller cancels while the pipeline waits to retry.
+        await using var h = await PipelineHarness.StartAsync();
+        h.Server.Handler = (ctx, _) => LoopbackServer.Json(ctx, 503, "{}");
+        using var stop = new CancellationTokenSource();
+
+        var call = h.Pipeline.SendAsync(h.Request(), stop.Token);
+        await PipelineHarness.Until(() => h.Logs.All.Contains("attempt 1: Outage", StringComparison.Ordinal), "the first attempt failed");
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Equal(1, h.Server.Count);
+        Assert.Equal(UpstreamOutcome.Outage, Assert.Single(h.Health.Records).Response.Outcome);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using System.Xml.Serialization;
 using Aperture.Emulators;
 using Jellyfin.Plugin.Aperture.Api;
+using Jellyfin.Plugin.Aperture.Api.Models;
 using Jellyfin.Plugin.Aperture.Configuration;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Integrations;
@@ -68,27 +69,13 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
     public async Task SavedKeysAppearNowhereInPlaintext()
     {
         var provider = _provider!;
-        var settings = provider.GetRequiredService<IntegrationSettingsService>();
-        var admin = provider.GetRequiredService<CredentialAdmin>();
         var tester = provider.GetRequiredService<ConnectionTester>();
         var answers = new StringBuilder();
 
         foreach (var emulator in _emulators!.All)
         {
             var service = emulator.Name;
-            var key = NewKey();
-            _keys[service] = key;
-            emulator.ValidKeys.Add(key);
-            Assert.Null(settings.Update(new IntegrationSettings { Id = service, BaseUrl = emulator.BaseUrl.AbsoluteUri }));
-            var fields = new Dictionary<string, string> { [service == "trakt" ? "clientId" : "apiKey"] = key };
-            if (emulator is TraktEmulator trakt)
-            {
-                trakt.ClientSecret = NewKey();
-                _keys["trakt-secret"] = trakt.ClientSecret;
-                fields["clientSecret"] = trakt.ClientSecret;
-            }
-
-            Assert.Null(admin.Save(service, fields));
+            SaveKey(emulator);
             var (works, _) = await tester.TestAsync(service, null, null, CancellationToken.None);
             Assert.True(works!.Succeeded, service + ": " + works.Message);
             answers.Append(JsonSerializer.Serialize(works));
@@ -107,12 +94,7 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
         }
 
         // What the admin API returns.
-        var integrations = new IntegrationsController(
-            provider.GetRequiredService<IntegrationRegistry>(),
-            provider.GetRequiredService<IntegrationStatusService>(),
-            admin,
-            tester,
-            settings);
+        var integrations = ActivatorUtilities.CreateInstance<IntegrationsController>(provider);
         answers.Append(JsonSerializer.Serialize(((OkObjectResult)integrations.GetIntegrations().Result!).Value));
         var alerts = new AlertsController(provider.GetRequiredService<AlertStore>(), provider.GetRequiredService<IntegrationRegistry>(), provider.GetRequiredService<IntegrationHealth>(), TimeProvider.System);
         answers.Append(JsonSerializer.Serialize(((OkObjectResult)alerts.GetAlerts().Result!).Value));
@@ -138,7 +120,78 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task AStoredKeyIsNeverSentToANewHost()
+    {
+        // Someone with an admin token points each service at a host of their own (a second set of emulators, which
+        // record every request) and tries to make Aperture send it the saved key.
+        await using var newHosts = await EmulatorSet.StartAsync();
+        var provider = _provider!;
+        var api = ActivatorUtilities.CreateInstance<IntegrationsController>(provider);
+        var settings = provider.GetRequiredService<IntegrationSettingsService>();
+        var tester = provider.GetRequiredService<ConnectionTester>();
+        foreach (var emulator in _emulators!.All)
+        {
+            var service = emulator.Name;
+            var newHost = newHosts.All.Single(e => e.Name == service).BaseUrl.AbsoluteUri;
+            SaveKey(emulator);
+
+            // A test against the new host with nothing typed, or with only part of the credentials, is refused.
+            Assert.IsType<BadRequestObjectResult>((await api.Test(service, new CredentialsRequest { BaseUrl = newHost }, CancellationToken.None)).Result);
+            if (service == "trakt")
+            {
+                var partial = new CredentialsRequest { BaseUrl = newHost, Fields = new() { ["clientId"] = NewKey() } };
+                Assert.IsType<BadRequestObjectResult>((await api.Test(service, partial, CancellationToken.None)).Result);
+            }
+
+            // Saving the new host without the key again is refused: the service keeps its address and its key.
+            Assert.IsType<BadRequestObjectResult>(api.SaveSettings(service, new SettingsRequest { BaseUrl = newHost }).Result);
+            Assert.Equal(emulator.BaseUrl.AbsoluteUri, settings.GetBaseUrl(service)!.AbsoluteUri);
+            var (works, _) = await tester.TestAsync(service, null, null, CancellationToken.None);
+            Assert.True(works!.Succeeded, service + ": " + works.Message);
+
+            // With the key typed again the service moves, and from then on only that key goes to the new host.
+            var moved = api.SaveSettings(service, new SettingsRequest { BaseUrl = newHost, Fields = Fields(service, NewKey(), NewKey()) });
+            Assert.IsType<OkObjectResult>(moved.Result);
+            await tester.TestAsync(service, null, null, CancellationToken.None);
+        }
+
+        var received = newHosts.All.SelectMany(e => e.Requests).ToList();
+        Assert.NotEmpty(received);
+        foreach (var request in received)
+        {
+            var text = request.Path + request.QueryString + string.Join("\n", request.Headers.Values);
+            foreach (var (name, key) in _keys)
+            {
+                Assert.False(text.Contains(key, StringComparison.OrdinalIgnoreCase), $"The saved {name} key was sent to a new host ({request}).");
+            }
+        }
+    }
+
     private static string NewKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+
+    private static Dictionary<string, string> Fields(string service, string key, string secret) => service == "trakt"
+        ? new Dictionary<string, string> { ["clientId"] = key, ["clientSecret"] = secret }
+        : new Dictionary<string, string> { ["apiKey"] = key };
+
+    /// <summary>Points a service at its emulator and saves a fresh key the emulator accepts (remembered in <see cref="_keys"/>).</summary>
+    private void SaveKey(ServiceEmulator emulator)
+    {
+        var service = emulator.Name;
+        var key = NewKey();
+        _keys[service] = key;
+        emulator.ValidKeys.Add(key);
+        var provider = _provider!;
+        Assert.Null(provider.GetRequiredService<IntegrationSettingsService>().Update(new IntegrationSettings { Id = service, BaseUrl = emulator.BaseUrl.AbsoluteUri }));
+        var secret = NewKey();
+        if (emulator is TraktEmulator trakt)
+        {
+            trakt.ClientSecret = secret;
+            _keys["trakt-secret"] = secret;
+        }
+
+        Assert.Null(provider.GetRequiredService<CredentialAdmin>().Save(service, Fields(service, key, secret)));
+    }
 
     /// <summary>Saves the settings as Jellyfin does: XML in the plugin configurations folder.</summary>
     private sealed class XmlFileConfigurationStore(string path) : IPluginConfigurationStore
