@@ -25,13 +25,14 @@ const KIND = {
     BadResponse: 'Bad response'
 };
 
+// min and max are the server's bounds (SettingsBounds.cs), so the browser flags a value the server would refuse.
 const LIMIT_FIELDS = [
-    { name: 'RequestsPerWindow', label: 'Requests per window', help: 'How many requests the service allows in one window.' },
-    { name: 'WindowSeconds', label: 'Window (seconds)', help: 'Length of the rate window.' },
-    { name: 'WritesPerSecond', label: 'Writes per second', help: '0: no separate write limit.' },
-    { name: 'DailyQuota', label: 'Daily quota', help: '0: no daily quota. Resets at midnight UTC.' },
-    { name: 'MaxConcurrency', label: 'Concurrent requests', help: 'Requests in flight at once.' },
-    { name: 'TimeoutSeconds', label: 'Timeout (seconds)', help: 'Per attempt.' }
+    { name: 'RequestsPerWindow', label: 'Requests per window', help: 'How many requests the service allows in one window.', min: 1, max: 100000 },
+    { name: 'WindowSeconds', label: 'Window (seconds)', help: 'Length of the rate window.', min: 1, max: 86400 },
+    { name: 'WritesPerSecond', label: 'Writes per second', help: '0: no separate write limit.', min: 0, max: 100 },
+    { name: 'DailyQuota', label: 'Daily quota', help: '0: no daily quota. Resets at midnight UTC.', min: 0, max: 10000000 },
+    { name: 'MaxConcurrency', label: 'Concurrent requests', help: 'Requests in flight at once.', min: 1, max: 64 },
+    { name: 'TimeoutSeconds', label: 'Timeout (seconds)', help: 'Per attempt.', min: 1, max: 300 }
 ];
 
 // Metadata enrichment: the switches and fields of EnrichmentSettings, in the order the page shows them.
@@ -394,7 +395,7 @@ export default function (view) {
         const limitBlocks = LIMIT_FIELDS.map(function (field) {
             const input = el('input', {
                 is: 'emby-input',
-                attrs: { id: prefix + 'limit-' + field.name, type: 'number', min: '0', step: '1', 'data-testid': 'limit-input', 'data-limit': field.name }
+                attrs: { id: prefix + 'limit-' + field.name, type: 'number', min: String(field.min), max: String(field.max), step: '1', 'data-testid': 'limit-input', 'data-limit': field.name }
             });
             markDirty(input);
             card.limits.set(field.name, input);

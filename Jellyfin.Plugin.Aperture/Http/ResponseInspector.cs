@@ -34,15 +34,16 @@ internal static class ResponseInspector
         HttpResponseHeaders headers,
         DateTimeOffset now)
     {
-        if (statusCode is >= 300 and < 400)
+        var verdict = classifier.Classify(statusCode, contentType, body, headers, now);
+        if (statusCode is >= 300 and < 400 && verdict.Outcome != UpstreamOutcome.BadResponse)
         {
             // AllowAutoRedirect is off so this is seen: an API does not redirect, a login page in front of it does.
+            // A service that knows its redirects (Seerr behind a login portal) keeps its own advice.
             return new UpstreamClassification(
                 UpstreamOutcome.BadResponse,
                 $"{serviceName} answered with a redirect (HTTP {statusCode.ToString(CultureInfo.InvariantCulture)}) instead of data — is a proxy or login page in front of it?");
         }
 
-        var verdict = classifier.Classify(statusCode, contentType, body, headers, now);
         if (verdict.Outcome == UpstreamOutcome.Success && request.ExpectJson && !(statusCode == 204 && body.Length == 0) && !IsJson(body))
         {
             return new UpstreamClassification(UpstreamOutcome.BadResponse, serviceName + " " + NotJsonMessage(contentType, body));

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.IO;
 using System.Reflection;
+using System.Text.RegularExpressions;
+using Jellyfin.Plugin.Aperture.Configuration;
 using Xunit;
 
 namespace Jellyfin.Plugin.Aperture.Tests.Browser;
@@ -33,6 +36,40 @@ public sealed class SettingsPageSourceTests
         Assert.DoesNotContain("insertAdjacentHTML", js, System.StringComparison.Ordinal);
         Assert.DoesNotContain("document.write", js, System.StringComparison.Ordinal);
         Assert.Contains("export default function (view)", js, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RequestsPerWindow", 1, SettingsBounds.MaxRequestsPerWindow)]
+    [InlineData("WindowSeconds", 1, SettingsBounds.MaxWindowSeconds)]
+    [InlineData("WritesPerSecond", 0, SettingsBounds.MaxWritesPerSecond)]
+    [InlineData("DailyQuota", 0, SettingsBounds.MaxDailyQuota)]
+    [InlineData("MaxConcurrency", 1, SettingsBounds.MaxConcurrency)]
+    [InlineData("TimeoutSeconds", 1, SettingsBounds.MaxTimeoutSeconds)]
+    public void Script_LimitInputsOfferTheServersBounds(string field, int min, int max)
+    {
+        var js = Read("Jellyfin.Plugin.Aperture.Configuration.configPage.js");
+
+        // One LIMIT_FIELDS entry per limit; its min and max become the input's attributes.
+        var entry = Regex.Match(js, @"\{ name: '" + field + @"',[^}]*\}");
+        Assert.True(entry.Success, field + " is missing from LIMIT_FIELDS");
+        Assert.Contains("min: " + min.ToString(CultureInfo.InvariantCulture) + ",", entry.Value, System.StringComparison.Ordinal);
+        Assert.Contains("max: " + max.ToString(CultureInfo.InvariantCulture) + " ", entry.Value, System.StringComparison.Ordinal);
+        Assert.Contains("min: String(field.min), max: String(field.max)", js, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("FreshDays", SettingsBounds.MaxDays)]
+    [InlineData("NotFoundDays", SettingsBounds.MaxDays)]
+    [InlineData("RetryMinutes", SettingsBounds.MaxRetryMinutes)]
+    public void Html_EnrichmentNumbersOfferTheServersBounds(string field, int max)
+    {
+        var html = Read("Jellyfin.Plugin.Aperture.Configuration.configPage.html");
+
+        var input = Regex.Match(html, "<input [^>]*data-field=\"" + field + "\"[^>]*>");
+        Assert.True(input.Success, field + " input is missing");
+        Assert.Contains("is=\"emby-input\"", input.Value, System.StringComparison.Ordinal);
+        Assert.Contains(" min=\"1\"", input.Value, System.StringComparison.Ordinal);
+        Assert.Contains(" max=\"" + max.ToString(CultureInfo.InvariantCulture) + "\"", input.Value, System.StringComparison.Ordinal);
     }
 
     private static string Read(string resource)

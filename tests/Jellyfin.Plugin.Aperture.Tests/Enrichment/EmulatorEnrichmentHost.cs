@@ -29,6 +29,8 @@ namespace Jellyfin.Plugin.Aperture.Tests.Enrichment;
 /// </summary>
 public sealed class EmulatorEnrichmentHost : IDisposable
 {
+    private readonly ClockPump _pump = new();
+
     public EmulatorEnrichmentHost(SourceEmulators emulators, Action<EnrichmentSettings>? enrichment = null, bool production = false, UpstreamPipelineOptions? pipeline = null, TimeProvider? clock = null)
     {
         DataDirectory = Directory.CreateTempSubdirectory("aperture-enrich-").FullName;
@@ -49,6 +51,7 @@ public sealed class EmulatorEnrichmentHost : IDisposable
             services.AddSingleton(new UpstreamPipelineOptions { MaxAttempts = 1 });
         }
 
+        _pump.Watch(services);
         ApertureServices.Add(services);
 
         // The scan-time half, as the plugin registrator adds it beside Aperture's own services.
@@ -97,28 +100,11 @@ public sealed class EmulatorEnrichmentHost : IDisposable
     public void SetKey(string service, string key) =>
         Get<CredentialStore>().Set(service, new IntegrationCredentials(new[] { new KeyValuePair<string, string>("apiKey", key) }));
 
-    /// <summary>
-    /// Awaits work that waits on the fake clock (retry back-off, rate-limit windows, circuit breaks), moving the
-    /// clock half a second at a time while the work is pending. Real time only paces the loop; nothing is timed.
-    /// </summary>
+    /// <summary>Awaits work that waits on the fake clock, moving it as <see cref="ClockPump"/> does.</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="work">The work.</param>
     /// <returns>The work's result.</returns>
-    public async Task<T> PumpAsync<T>(Task<T> work)
-    {
-        for (var step = 0; !work.IsCompleted; step++)
-        {
-            if (step > 20_000)
-            {
-                throw new TimeoutException("The work did not finish within 10,000 fake seconds.");
-            }
-
-            await Task.WhenAny(work, Task.Delay(2));
-            Time.Advance(TimeSpan.FromMilliseconds(500));
-        }
-
-        return await work;
-    }
+    public Task<T> PumpAsync<T>(Task<T> work) => _pump.RunAsync(Time, work);
 
     /// <summary>Moves the fake clock just past the next midnight UTC.</summary>
     public void AdvancePastMidnight()

@@ -5,21 +5,21 @@ using System.Threading.Tasks;
 using Aperture.Emulators;
 using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations;
-using Jellyfin.Plugin.Aperture.Integrations.Ai;
 using Xunit;
 
 namespace Jellyfin.Plugin.Aperture.Tests.Integrations;
 
-public sealed class AiConnectionTests : IClassFixture<EmulatorFixture<AiEmulator>>
+public sealed class AiConnectionTests : IClassFixture<EmulatorFixture<AiEmulator>>, IDisposable
 {
     private readonly EmulatorFixture<AiEmulator> _fixture;
-    private readonly AiIntegration _ai;
+    private readonly WiredConnection _wired = new();
 
     public AiConnectionTests(EmulatorFixture<AiEmulator> fixture)
     {
         _fixture = fixture;
-        _ai = new AiIntegration(fixture.Pipeline);
     }
+
+    public void Dispose() => _wired.Dispose();
 
     [Theory]
     [InlineData(FaultMode.None, UpstreamOutcome.Success, "accepted the key")]
@@ -28,15 +28,16 @@ public sealed class AiConnectionTests : IClassFixture<EmulatorFixture<AiEmulator
     [InlineData(FaultMode.QuotaExhausted, UpstreamOutcome.QuotaExhausted, "out of credits")]
     [InlineData(FaultMode.Outage, UpstreamOutcome.Outage, "try again later")]
     [InlineData(FaultMode.HtmlErrorPage, UpstreamOutcome.Outage, "error page")]
-    [InlineData(FaultMode.MalformedBody, UpstreamOutcome.BadResponse, "not JSON")]
+    [InlineData(FaultMode.MalformedBody, UpstreamOutcome.BadResponse, "not valid JSON")]
     public async Task EachWayTheProviderAnswersBecomesAnAdminReadableResult(FaultMode mode, UpstreamOutcome outcome, string message)
     {
         Arrange(mode, ollama: false);
         var key = _fixture.Emulator.ValidKey;
 
-        var result = await EmulatorFixture<AiEmulator>.TestAsync(_ai, _fixture.Target(("apiKey", key)));
+        var result = await _wired.TestAsync(IntegrationIds.Ai, _fixture.Saved(("apiKey", key)));
 
         ConnectionAssert.Result(result, outcome, message, key);
+        ConnectionAssert.Alert(_wired, IntegrationIds.Ai, outcome, key);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class AiConnectionTests : IClassFixture<EmulatorFixture<AiEmulator
     {
         Arrange(FaultMode.None, ollama: false);
 
-        var result = await EmulatorFixture<AiEmulator>.TestAsync(_ai, _fixture.Target(("apiKey", _fixture.Emulator.ValidKey)));
+        var result = await _wired.TestAsync(IntegrationIds.Ai, _fixture.Target(("apiKey", _fixture.Emulator.ValidKey)));
 
         Assert.True(result.Succeeded);
         Assert.Null(result.Warning);
@@ -61,7 +62,7 @@ public sealed class AiConnectionTests : IClassFixture<EmulatorFixture<AiEmulator
             Options = new Dictionary<string, string> { ["chatModel"] = "gpt-9-imaginary" },
         };
 
-        var result = await EmulatorFixture<AiEmulator>.TestAsync(_ai, target);
+        var result = await _wired.TestAsync(IntegrationIds.Ai, target);
 
         Assert.Equal(UpstreamOutcome.Success, result.Outcome);
         Assert.Contains("model gpt-9-imaginary not found on the provider", result.Warning, StringComparison.OrdinalIgnoreCase);
@@ -73,7 +74,7 @@ public sealed class AiConnectionTests : IClassFixture<EmulatorFixture<AiEmulator
     {
         Arrange(FaultMode.None, ollama: false);
 
-        var result = await EmulatorFixture<AiEmulator>.TestAsync(_ai, _fixture.Target(("apiKey", "sk-wrong-key-123")));
+        var result = await _wired.TestAsync(IntegrationIds.Ai, _fixture.Target(("apiKey", "sk-wrong-key-123")));
 
         ConnectionAssert.Result(result, UpstreamOutcome.Authentication, "refused the API key", "sk-wrong-key-123", "sk-wrong");
     }
@@ -88,7 +89,7 @@ public sealed class AiConnectionTests : IClassFixture<EmulatorFixture<AiEmulator
             Options = new Dictionary<string, string> { ["chatModel"] = "llama3.1:8b", ["embeddingModel"] = "nomic-embed-text" },
         };
 
-        var result = await EmulatorFixture<AiEmulator>.TestAsync(_ai, target);
+        var result = await _wired.TestAsync(IntegrationIds.Ai, target);
 
         Assert.Equal(UpstreamOutcome.Success, result.Outcome);
         Assert.Null(result.Warning);

@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations;
 using Xunit;
@@ -24,4 +26,32 @@ internal static class ConnectionAssert
             }
         }
     }
+
+    /// <summary>
+    /// Asserts the alert the page shows after a saved key's test: the kind that matches the outcome (none after a
+    /// success), for this service, with no secret in its message or advice.
+    /// </summary>
+    public static void Alert(WiredConnection wired, string service, UpstreamOutcome outcome, params string[] secrets)
+    {
+        var open = wired.OpenAlerts;
+        if (outcome is UpstreamOutcome.Success)
+        {
+            Assert.Empty(open);
+            return;
+        }
+
+        var alert = Assert.Single(open);
+        Assert.Equal(service, alert.Service);
+        Assert.Equal(ExpectedKind(outcome), alert.Kind);
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, alert.Message + alert.Action, StringComparison.Ordinal));
+    }
+
+    private static AlertKind ExpectedKind(UpstreamOutcome outcome) => outcome switch
+    {
+        UpstreamOutcome.Authentication => AlertKind.Authentication,
+        UpstreamOutcome.RateLimited => AlertKind.RateLimit,
+        UpstreamOutcome.QuotaExhausted => AlertKind.Quota,
+        UpstreamOutcome.Outage => AlertKind.Outage,
+        _ => AlertKind.BadResponse,
+    };
 }

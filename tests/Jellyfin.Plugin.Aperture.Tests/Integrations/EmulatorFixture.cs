@@ -10,7 +10,9 @@ using Xunit;
 
 namespace Jellyfin.Plugin.Aperture.Tests.Integrations;
 
-/// <summary>One loopback emulator per test class, plus the test-only pipeline that talks to it.</summary>
+/// <summary>
+/// One loopback emulator per test class. Each test talks to it through its own <see cref="WiredConnection"/>.
+/// </summary>
 /// <typeparam name="T">The emulator type.</typeparam>
 public sealed class EmulatorFixture<T> : IAsyncLifetime
     where T : ServiceEmulator, new()
@@ -19,18 +21,14 @@ public sealed class EmulatorFixture<T> : IAsyncLifetime
 
     public T Emulator => _emulator ?? throw new InvalidOperationException("Not started.");
 
-    internal DirectPipeline Pipeline { get; } = new();
-
     public async Task InitializeAsync()
     {
+        // Timeout mode keeps its longest hang, so the pipeline's own per-attempt timeout is what ends it.
         _emulator = await ServiceEmulator.StartAsync<T>();
-        // Timeout mode answers 504 after this hang, well inside the pipeline's own timeout.
-        _emulator.TimeoutHang = TimeSpan.FromMilliseconds(200);
     }
 
     public async Task DisposeAsync()
     {
-        Pipeline.Dispose();
         if (_emulator is not null)
         {
             await _emulator.DisposeAsync();
@@ -50,6 +48,14 @@ public sealed class EmulatorFixture<T> : IAsyncLifetime
     /// <returns>The target.</returns>
     public IntegrationTarget Target(params (string Name, string Value)[] fields) => Target(Emulator.BaseUrl, fields);
 
+    /// <summary>
+    /// Builds a target with keys as if saved (not candidates), so the pipeline records the outcome in health and
+    /// alerts as it does for the saved key's Test Connection.
+    /// </summary>
+    /// <param name="fields">Credential fields.</param>
+    /// <returns>The target.</returns>
+    public IntegrationTarget Saved(params (string Name, string Value)[] fields) => Target(fields) with { IsCandidate = false };
+
     /// <summary>Builds a target at any base URL.</summary>
     /// <param name="baseUrl">The base URL.</param>
     /// <param name="fields">Credential fields.</param>
@@ -59,14 +65,4 @@ public sealed class EmulatorFixture<T> : IAsyncLifetime
         new IntegrationCredentials(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))),
         IsCandidate: true,
         new Dictionary<string, string>());
-
-    /// <summary>Runs a connection test with a short deadline.</summary>
-    /// <param name="integration">The integration.</param>
-    /// <param name="target">The target.</param>
-    /// <returns>The result.</returns>
-    public static async Task<ConnectionTestResult> TestAsync(IIntegration integration, IntegrationTarget target)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        return await integration.TestConnectionAsync(target, deadline.Token);
-    }
 }

@@ -1,21 +1,23 @@
+using System;
 using System.Threading.Tasks;
 using Aperture.Emulators;
 using Jellyfin.Plugin.Aperture.Http;
-using Jellyfin.Plugin.Aperture.Integrations.MdbList;
+using Jellyfin.Plugin.Aperture.Integrations;
 using Xunit;
 
 namespace Jellyfin.Plugin.Aperture.Tests.Integrations;
 
-public sealed class MdbListConnectionTests : IClassFixture<EmulatorFixture<MdbListEmulator>>
+public sealed class MdbListConnectionTests : IClassFixture<EmulatorFixture<MdbListEmulator>>, IDisposable
 {
     private readonly EmulatorFixture<MdbListEmulator> _fixture;
-    private readonly MdbListIntegration _mdbList;
+    private readonly WiredConnection _wired = new();
 
     public MdbListConnectionTests(EmulatorFixture<MdbListEmulator> fixture)
     {
         _fixture = fixture;
-        _mdbList = new MdbListIntegration(fixture.Pipeline);
     }
+
+    public void Dispose() => _wired.Dispose();
 
     [Theory]
     [InlineData(FaultMode.None, UpstreamOutcome.Success, "MDBList accepted the key")]
@@ -24,16 +26,17 @@ public sealed class MdbListConnectionTests : IClassFixture<EmulatorFixture<MdbLi
     [InlineData(FaultMode.QuotaExhausted, UpstreamOutcome.QuotaExhausted, "daily request limit")]
     [InlineData(FaultMode.Outage, UpstreamOutcome.Outage, "try again later")]
     [InlineData(FaultMode.HtmlErrorPage, UpstreamOutcome.Outage, "error page")]
-    [InlineData(FaultMode.MalformedBody, UpstreamOutcome.BadResponse, "not JSON")]
+    [InlineData(FaultMode.MalformedBody, UpstreamOutcome.BadResponse, "not valid JSON")]
     public async Task EachWayMdbListAnswersBecomesAnAdminReadableResult(FaultMode mode, UpstreamOutcome outcome, string message)
     {
         _fixture.Arrange(mode);
         _fixture.Emulator.QuotaShape = MdbListQuotaShape.Http429;
         var key = _fixture.Emulator.ValidKey;
 
-        var result = await EmulatorFixture<MdbListEmulator>.TestAsync(_mdbList, _fixture.Target(("apiKey", key)));
+        var result = await _wired.TestAsync(IntegrationIds.MdbList, _fixture.Saved(("apiKey", key)));
 
         ConnectionAssert.Result(result, outcome, message, key);
+        ConnectionAssert.Alert(_wired, IntegrationIds.MdbList, outcome, key);
     }
 
     [Fact]
@@ -42,7 +45,7 @@ public sealed class MdbListConnectionTests : IClassFixture<EmulatorFixture<MdbLi
         _fixture.Arrange(FaultMode.QuotaExhausted);
         _fixture.Emulator.QuotaShape = MdbListQuotaShape.Http200Body;
 
-        var result = await EmulatorFixture<MdbListEmulator>.TestAsync(_mdbList, _fixture.Target(("apiKey", _fixture.Emulator.ValidKey)));
+        var result = await _wired.TestAsync(IntegrationIds.MdbList, _fixture.Target(("apiKey", _fixture.Emulator.ValidKey)));
 
         Assert.Equal(UpstreamOutcome.QuotaExhausted, result.Outcome);
         Assert.EndsWith("00:00 UTC", result.Details["Resets at"], System.StringComparison.Ordinal);
@@ -53,7 +56,7 @@ public sealed class MdbListConnectionTests : IClassFixture<EmulatorFixture<MdbLi
     {
         _fixture.Arrange(FaultMode.None);
 
-        var result = await EmulatorFixture<MdbListEmulator>.TestAsync(_mdbList, _fixture.Target(("apiKey", _fixture.Emulator.ValidKey)));
+        var result = await _wired.TestAsync(IntegrationIds.MdbList, _fixture.Target(("apiKey", _fixture.Emulator.ValidKey)));
 
         Assert.True(result.Succeeded);
         Assert.Null(result.Warning);
@@ -72,10 +75,10 @@ public sealed class MdbListConnectionTests : IClassFixture<EmulatorFixture<MdbLi
             var target = _fixture.Target(("apiKey", _fixture.Emulator.ValidKey));
             for (var i = 0; i < 8; i++)
             {
-                await EmulatorFixture<MdbListEmulator>.TestAsync(_mdbList, target);
+                await _wired.TestAsync(IntegrationIds.MdbList, target);
             }
 
-            var result = await EmulatorFixture<MdbListEmulator>.TestAsync(_mdbList, target);
+            var result = await _wired.TestAsync(IntegrationIds.MdbList, target);
 
             Assert.True(result.Succeeded);
             Assert.Equal("9 / 10", result.Details["Requests today"]);

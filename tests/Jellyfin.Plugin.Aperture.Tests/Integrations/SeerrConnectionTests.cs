@@ -3,21 +3,22 @@ using System.Linq;
 using System.Threading.Tasks;
 using Aperture.Emulators;
 using Jellyfin.Plugin.Aperture.Http;
-using Jellyfin.Plugin.Aperture.Integrations.Seerr;
+using Jellyfin.Plugin.Aperture.Integrations;
 using Xunit;
 
 namespace Jellyfin.Plugin.Aperture.Tests.Integrations;
 
-public sealed class SeerrConnectionTests : IClassFixture<EmulatorFixture<SeerrEmulator>>
+public sealed class SeerrConnectionTests : IClassFixture<EmulatorFixture<SeerrEmulator>>, IDisposable
 {
     private readonly EmulatorFixture<SeerrEmulator> _fixture;
-    private readonly SeerrIntegration _seerr;
+    private readonly WiredConnection _wired = new();
 
     public SeerrConnectionTests(EmulatorFixture<SeerrEmulator> fixture)
     {
         _fixture = fixture;
-        _seerr = new SeerrIntegration(fixture.Pipeline);
     }
+
+    public void Dispose() => _wired.Dispose();
 
     [Theory]
     [InlineData(FaultMode.None, UpstreamOutcome.Success, "Seerr accepted the API key")]
@@ -25,16 +26,17 @@ public sealed class SeerrConnectionTests : IClassFixture<EmulatorFixture<SeerrEm
     [InlineData(FaultMode.RateLimited, UpstreamOutcome.RateLimited, "slow down")]
     [InlineData(FaultMode.Outage, UpstreamOutcome.Outage, "try again later")]
     [InlineData(FaultMode.HtmlErrorPage, UpstreamOutcome.Outage, "error page")]
-    [InlineData(FaultMode.MalformedBody, UpstreamOutcome.BadResponse, "not JSON")]
+    [InlineData(FaultMode.MalformedBody, UpstreamOutcome.BadResponse, "not valid JSON")]
     public async Task EachWaySeerrAnswersBecomesAnAdminReadableResult(FaultMode mode, UpstreamOutcome outcome, string message)
     {
         _fixture.Arrange(mode);
         _fixture.Emulator.ProxyRedirect = false;
         var key = _fixture.Emulator.ValidKey;
 
-        var result = await EmulatorFixture<SeerrEmulator>.TestAsync(_seerr, _fixture.Target(("apiKey", key)));
+        var result = await _wired.TestAsync(IntegrationIds.Seerr, _fixture.Saved(("apiKey", key)));
 
         ConnectionAssert.Result(result, outcome, message, key);
+        ConnectionAssert.Alert(_wired, IntegrationIds.Seerr, outcome, key);
     }
 
     [Fact]
@@ -43,7 +45,7 @@ public sealed class SeerrConnectionTests : IClassFixture<EmulatorFixture<SeerrEm
         _fixture.Arrange(FaultMode.None);
         _fixture.Emulator.ProxyRedirect = false;
 
-        var result = await EmulatorFixture<SeerrEmulator>.TestAsync(_seerr, _fixture.Target(("apiKey", "wrong-seerr-key")));
+        var result = await _wired.TestAsync(IntegrationIds.Seerr, _fixture.Target(("apiKey", "wrong-seerr-key")));
 
         ConnectionAssert.Result(result, UpstreamOutcome.Authentication, "Seerr refused the API key", "wrong-seerr-key");
         Assert.Equal("403", result.Details["HTTP status"]);
@@ -56,7 +58,7 @@ public sealed class SeerrConnectionTests : IClassFixture<EmulatorFixture<SeerrEm
         _fixture.Arrange(FaultMode.None);
         _fixture.Emulator.ProxyRedirect = false;
 
-        var result = await EmulatorFixture<SeerrEmulator>.TestAsync(_seerr, _fixture.Target(("apiKey", _fixture.Emulator.ValidKey)));
+        var result = await _wired.TestAsync(IntegrationIds.Seerr, _fixture.Target(("apiKey", _fixture.Emulator.ValidKey)));
 
         Assert.True(result.Succeeded);
         Assert.Null(result.Warning);
@@ -71,7 +73,7 @@ public sealed class SeerrConnectionTests : IClassFixture<EmulatorFixture<SeerrEm
         _fixture.Emulator.ProxyRedirect = false;
         var apiAddress = new Uri(_fixture.Emulator.BaseUrl, "api/v1/");
 
-        var result = await EmulatorFixture<SeerrEmulator>.TestAsync(_seerr, EmulatorFixture<SeerrEmulator>.Target(apiAddress, ("apiKey", _fixture.Emulator.ValidKey)));
+        var result = await _wired.TestAsync(IntegrationIds.Seerr, EmulatorFixture<SeerrEmulator>.Target(apiAddress, ("apiKey", _fixture.Emulator.ValidKey)));
 
         Assert.True(result.Succeeded);
     }
@@ -83,7 +85,7 @@ public sealed class SeerrConnectionTests : IClassFixture<EmulatorFixture<SeerrEm
         _fixture.Emulator.ProxyRedirect = true;
         try
         {
-            var result = await EmulatorFixture<SeerrEmulator>.TestAsync(_seerr, _fixture.Target(("apiKey", _fixture.Emulator.ValidKey)));
+            var result = await _wired.TestAsync(IntegrationIds.Seerr, _fixture.Target(("apiKey", _fixture.Emulator.ValidKey)));
 
             ConnectionAssert.Result(result, UpstreamOutcome.BadResponse, "reverse proxy or login page is in front of Seerr", _fixture.Emulator.ValidKey);
         }
@@ -98,7 +100,7 @@ public sealed class SeerrConnectionTests : IClassFixture<EmulatorFixture<SeerrEm
     {
         var closed = new Uri("http://127.0.0.1:9/");
 
-        var result = await EmulatorFixture<SeerrEmulator>.TestAsync(_seerr, EmulatorFixture<SeerrEmulator>.Target(closed, ("apiKey", "some-key")));
+        var result = await _wired.TestAsync(IntegrationIds.Seerr, EmulatorFixture<SeerrEmulator>.Target(closed, ("apiKey", "some-key")));
 
         ConnectionAssert.Result(result, UpstreamOutcome.Outage, "Could not reach Seerr at 127.0.0.1:9", "some-key");
     }

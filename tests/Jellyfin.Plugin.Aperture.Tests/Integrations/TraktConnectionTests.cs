@@ -1,22 +1,24 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Aperture.Emulators;
 using Jellyfin.Plugin.Aperture.Http;
-using Jellyfin.Plugin.Aperture.Integrations.Trakt;
+using Jellyfin.Plugin.Aperture.Integrations;
 using Xunit;
 
 namespace Jellyfin.Plugin.Aperture.Tests.Integrations;
 
-public sealed class TraktConnectionTests : IClassFixture<EmulatorFixture<TraktEmulator>>
+public sealed class TraktConnectionTests : IClassFixture<EmulatorFixture<TraktEmulator>>, IDisposable
 {
     private readonly EmulatorFixture<TraktEmulator> _fixture;
-    private readonly TraktIntegration _trakt;
+    private readonly WiredConnection _wired = new();
 
     public TraktConnectionTests(EmulatorFixture<TraktEmulator> fixture)
     {
         _fixture = fixture;
-        _trakt = new TraktIntegration(fixture.Pipeline);
     }
+
+    public void Dispose() => _wired.Dispose();
 
     [Theory]
     [InlineData(FaultMode.None, UpstreamOutcome.Success, "Trakt accepted the Client ID")]
@@ -25,16 +27,17 @@ public sealed class TraktConnectionTests : IClassFixture<EmulatorFixture<TraktEm
     [InlineData(FaultMode.QuotaExhausted, UpstreamOutcome.QuotaExhausted, "limit")]
     [InlineData(FaultMode.Outage, UpstreamOutcome.Outage, "try again later")]
     [InlineData(FaultMode.HtmlErrorPage, UpstreamOutcome.Outage, "error page")]
-    [InlineData(FaultMode.MalformedBody, UpstreamOutcome.BadResponse, "not JSON")]
+    [InlineData(FaultMode.MalformedBody, UpstreamOutcome.BadResponse, "not valid JSON")]
     public async Task EachWayTraktAnswersBecomesAnAdminReadableResult(FaultMode mode, UpstreamOutcome outcome, string message)
     {
         _fixture.Arrange(mode);
         var clientId = _fixture.Emulator.ValidKey;
         var secret = _fixture.Emulator.ClientSecret;
 
-        var result = await EmulatorFixture<TraktEmulator>.TestAsync(_trakt, _fixture.Target(("clientId", clientId), ("clientSecret", secret)));
+        var result = await _wired.TestAsync(IntegrationIds.Trakt, _fixture.Saved(("clientId", clientId), ("clientSecret", secret)));
 
         ConnectionAssert.Result(result, outcome, message, clientId, secret);
+        ConnectionAssert.Alert(_wired, IntegrationIds.Trakt, outcome, clientId, secret);
     }
 
     [Fact]
@@ -42,7 +45,7 @@ public sealed class TraktConnectionTests : IClassFixture<EmulatorFixture<TraktEm
     {
         _fixture.Arrange(FaultMode.None);
 
-        var result = await EmulatorFixture<TraktEmulator>.TestAsync(_trakt, _fixture.Target(("clientId", "wrong-client-id"), ("clientSecret", "some-secret")));
+        var result = await _wired.TestAsync(IntegrationIds.Trakt, _fixture.Target(("clientId", "wrong-client-id"), ("clientSecret", "some-secret")));
 
         ConnectionAssert.Result(result, UpstreamOutcome.Authentication, "trakt.tv/oauth/applications", "wrong-client-id", "some-secret");
     }
@@ -52,7 +55,7 @@ public sealed class TraktConnectionTests : IClassFixture<EmulatorFixture<TraktEm
     {
         _fixture.Arrange(FaultMode.None);
 
-        var result = await EmulatorFixture<TraktEmulator>.TestAsync(_trakt, _fixture.Target(("clientId", _fixture.Emulator.ValidKey), ("clientSecret", _fixture.Emulator.ClientSecret)));
+        var result = await _wired.TestAsync(IntegrationIds.Trakt, _fixture.Target(("clientId", _fixture.Emulator.ValidKey), ("clientSecret", _fixture.Emulator.ClientSecret)));
 
         Assert.True(result.Succeeded);
         var request = _fixture.Emulator.Requests.Last();
@@ -71,7 +74,7 @@ public sealed class TraktConnectionTests : IClassFixture<EmulatorFixture<TraktEm
     {
         _fixture.Arrange(FaultMode.None);
 
-        var result = await EmulatorFixture<TraktEmulator>.TestAsync(_trakt, _fixture.Target(("clientId", _fixture.Emulator.ValidKey)));
+        var result = await _wired.TestAsync(IntegrationIds.Trakt, _fixture.Target(("clientId", _fixture.Emulator.ValidKey)));
 
         ConnectionAssert.Result(result, UpstreamOutcome.Authentication, "Client secret");
         Assert.Equal(0, _fixture.Emulator.RequestCount);

@@ -11,7 +11,12 @@ using Catalog = global::Aperture.Emulators.Catalog.MediaCatalog;
 
 namespace Jellyfin.Plugin.Aperture.Tests.Enrichment.Engine;
 
-/// <summary>The backfill over the three emulators with the real pipeline, store, engine and runner.</summary>
+/// <summary>
+/// The backfill over the three emulators with the real pipeline, store, engine and runner. Tests of what the run
+/// does when a service fails (quota spent, outage) run with the shipped retry policy and default limits on a
+/// pumped fake clock. The others test the run's own mechanics (merging, resuming, batching) whatever the service
+/// limits, so they keep the host's raised limits and single attempt, which keeps them short.
+/// </summary>
 public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
 {
     private static readonly TimeSpan _deadline = TimeSpan.FromSeconds(60);
@@ -67,12 +72,12 @@ public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task QuotaSpentHalfWayLeavesTheRestDeferredWhileTmdbGoesOnAndTheResetPicksThemUp()
     {
-        using var host = new EmulatorEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators, production: true);
         var items = Enumerable.Range(1, 8).Select(n => Library.From(Catalog.SyntheticMovie(100 + n))).ToList();
         _emulators.Omdb.DailyQuota = 3;
         _emulators.MdbList.DailyQuota = 4; // GET user takes one of them.
 
-        var first = await RunAsync(host, items, new RecordingApplier());
+        var first = await host.PumpAsync(RunAsync(host, items, new RecordingApplier()));
 
         var store = host.Get<EnrichmentStore>();
         var states = items.ToDictionary(i => i.Id, i => store.GetAll(i.Id));
@@ -92,7 +97,7 @@ public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
         // A new UTC day: the services have fresh quotas and the deferred items are due again.
         host.AdvancePastMidnight();
         _emulators.Reset();
-        var second = await RunAsync(host, items, new RecordingApplier());
+        var second = await host.PumpAsync(RunAsync(host, items, new RecordingApplier()));
 
         Assert.Equal(5, second.Due);
         Assert.Equal(0, _emulators.Tmdb.RequestCount);
@@ -137,11 +142,11 @@ public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
     [Fact]
     public async Task AnOutageMarksItemsFailedNotDoneAndALaterRunRetriesThem()
     {
-        using var host = new EmulatorEnrichmentHost(_emulators);
+        using var host = new EmulatorEnrichmentHost(_emulators, production: true);
         var items = Enumerable.Range(1, 3).Select(n => Library.From(Catalog.SyntheticMovie(300 + n))).ToList();
         _emulators.Tmdb.Mode = FaultMode.Outage;
 
-        var first = await RunAsync(host, items, new RecordingApplier());
+        var first = await host.PumpAsync(RunAsync(host, items, new RecordingApplier()));
 
         var store = host.Get<EnrichmentStore>();
         Assert.All(items, i =>
@@ -154,10 +159,13 @@ public sealed class EnrichmentRunTests : IClassFixture<SourceEmulators>
         Assert.Equal(3, first.FailedByReason.Where(f => f.Key.StartsWith("tmdb", StringComparison.Ordinal)).Sum(f => f.Value));
         Assert.Equal(0, first.Enriched);
 
+        // The shipped policy retries an outage (up to three attempts per call) before it gives up on an item.
+        Assert.InRange(_emulators.Tmdb.RequestCount, items.Count + 1, items.Count * 3);
+
         _emulators.Reset();
         host.Time.Advance(TimeSpan.FromHours(2));
         var applier = new RecordingApplier();
-        await RunAsync(host, items, applier);
+        await host.PumpAsync(RunAsync(host, items, applier));
 
         Assert.All(items, i => Assert.Equal(EnrichmentStatus.Fetched, store.GetAll(i.Id)[IntegrationIds.Tmdb].Status));
         Assert.All(items, i => Assert.NotEmpty(applier.Applied[i.Id].Keywords));
