@@ -1,5 +1,6 @@
 using Jellyfin.Plugin.Aperture.Tests.Browser;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 
@@ -8,8 +9,8 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 [Trait("Category", "RealJellyfin")]
 public sealed class Jellyfin_10_11_11 : RealJellyfinTests<Jellyfin_10_11_11.Server>, IClassFixture<Jellyfin_10_11_11.Server>
 {
-    public Jellyfin_10_11_11(Server fixture, ChromiumFixture chromium)
-        : base(fixture, chromium)
+    public Jellyfin_10_11_11(Server fixture, ChromiumFixture chromium, ITestOutputHelper output)
+        : base(fixture, chromium, output)
     {
     }
 

@@ -10,6 +10,7 @@ using Jellyfin.Plugin.Aperture.Secrets;
 using Jellyfin.Plugin.Aperture.Tests.Browser;
 using Microsoft.Playwright;
 using Xunit;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
@@ -27,15 +28,18 @@ public abstract class RealJellyfinTests<TFixture>
     private static readonly string[] EnrichmentServices = ["tmdb", "omdb", "mdblist"];
     private static readonly TimeSpan EnrichmentWait = TimeSpan.FromSeconds(120);
 
-    protected RealJellyfinTests(TFixture fixture, ChromiumFixture chromium)
+    protected RealJellyfinTests(TFixture fixture, ChromiumFixture chromium, ITestOutputHelper output)
     {
         Fixture = fixture;
         Chromium = chromium;
+        Output = output;
     }
 
     protected TFixture Fixture { get; }
 
     protected ChromiumFixture Chromium { get; }
+
+    protected ITestOutputHelper Output { get; }
 
     private JellyfinServer Server => Fixture.Server;
 
@@ -292,6 +296,72 @@ public abstract class RealJellyfinTests<TFixture>
         }
     }
 
+    /// <summary>
+    /// Benchmark, not a timed assertion: what a scan that adds 20 movies costs with TMDb, OMDb and MDBList keys saved
+    /// and the three services (a) accepting connections and never answering, (b) refusing connections, each against
+    /// the same scan with Aperture not configured (the mean of one scan before and one after). It prints the ratios
+    /// (docs/benchmarks.md has the figures); what it asserts is what an admin would notice: the hung services raise
+    /// an Outage alert, and the scans complete.
+    /// </summary>
+    [SkippableFact]
+    public async Task Benchmark_ScanCost_WithServicesHangingOrRefusing_AgainstNotConfigured()
+    {
+        SkipWithoutServer();
+        const int MoviesPerScan = 20;
+        await Fixture.ScanOnceAsync();
+        foreach (var service in EnrichmentServices)
+        {
+            await Fixture.ResetServiceAsync(service);
+        }
+
+        var baselineBefore = await ScanNewMoviesAsync(MoviesPerScan, 1);
+
+        // (a) Hanging: connections accepted, no answer for 30 s (longer than every per-attempt timeout).
+        foreach (var service in EnrichmentServices)
+        {
+            await Fixture.SaveCredentialsAsync(service);
+            Fixture.Emulator(service).TimeoutHang = ServiceEmulator.MaxTimeoutHang;
+            Fixture.Emulator(service).Mode = FaultMode.Timeout;
+        }
+
+        var hanging = await ScanNewMoviesAsync(MoviesPerScan, 2);
+        await JellyfinServer.WaitUntilAsync("an Outage alert for a hung service", OutageAlertIsOpen, TimeSpan.FromMinutes(3));
+
+        // (b) Refusing: the same keys, sent to a loopback port where nothing listens (the discard port).
+        foreach (var service in EnrichmentServices)
+        {
+            Fixture.Emulator(service).Mode = FaultMode.None;
+            await MoveAsync(service, "http://127.0.0.1:9/");
+        }
+
+        var refusing = await ScanNewMoviesAsync(MoviesPerScan, 3);
+
+        foreach (var service in EnrichmentServices)
+        {
+            await Fixture.ResetServiceAsync(service);
+            await MoveAsync(service, Fixture.Emulator(service).BaseUrl.AbsoluteUri);
+        }
+
+        var baselineAfter = await ScanNewMoviesAsync(MoviesPerScan, 4);
+        var baseline = (baselineBefore + baselineAfter) / 2;
+        var report = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Jellyfin {Fixture.Version}, scan adding {MoviesPerScan} movies: not configured {baselineBefore.TotalSeconds:F1} s / {baselineAfter.TotalSeconds:F1} s; "
+            + $"services hanging {hanging.TotalSeconds:F1} s (ratio {hanging / baseline:F2}); services refusing {refusing.TotalSeconds:F1} s (ratio {refusing / baseline:F2})");
+        Output.WriteLine(report);
+        Console.WriteLine(report);
+
+        // Leave the services as the other tests expect them: keys saved, emulators healthy.
+        foreach (var service in EnrichmentServices)
+        {
+            await Fixture.SaveCredentialsAsync(service);
+        }
+
+        async Task<bool> OutageAlertIsOpen() =>
+            (await Fixture.Aperture(HttpMethod.Get, "Alerts")).EnumerateArray()
+                .Any(a => a.GetProperty("Kind").GetString() == "Outage" && EnrichmentServices.Contains(a.GetProperty("Service").GetString()));
+    }
+
     private static string ProviderId(JsonElement item, string name) =>
         item.GetProperty("ProviderIds").TryGetProperty(name, out var id) ? id.GetString() ?? string.Empty : string.Empty;
 
@@ -304,6 +374,22 @@ public abstract class RealJellyfinTests<TFixture>
         var copy = JsonSerializer.Deserialize<System.Collections.Generic.Dictionary<string, object?>>(settings.GetRawText())!;
         copy[name] = value;
         return copy;
+    }
+
+    private async Task<TimeSpan> ScanNewMoviesAsync(int count, int batch)
+    {
+        FixtureLibrary.AddSyntheticMovies(Fixture.MoviesFolder, count, batch);
+        return await Fixture.ScanAsync();
+    }
+
+    // A new base URL while a key is saved needs the key again (it is only sent where it was saved for). TMDb, OMDb
+    // and MDBList each have one credential, "apiKey".
+    private async Task MoveAsync(string service, string baseUrl)
+    {
+        var emulator = Fixture.Emulator(service);
+        var configured = (await Fixture.IntegrationAsync(service)).GetProperty("Configured").GetBoolean();
+        var fields = configured ? new System.Collections.Generic.Dictionary<string, string> { ["apiKey"] = emulator.ValidKey } : null;
+        await Fixture.Aperture(HttpMethod.Put, "Integrations/" + service + "/Settings", new { BaseUrl = baseUrl, Fields = fields });
     }
 
     private void SkipWithoutServer() => Skip.If(Fixture.Problem is not null, Fixture.Problem);
