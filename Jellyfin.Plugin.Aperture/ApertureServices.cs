@@ -19,7 +19,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Jellyfin.Plugin.Aperture;
 
 /// <summary>
-/// Registers Aperture's own services. Kept free of Jellyfin types so the dev host and tests wire the plugin
+/// Registers Aperture's own services. Kept free of Jellyfin types so tests and benchmarks wire the plugin
 /// exactly as Jellyfin does; the Jellyfin adapters are added by <see cref="PluginServiceRegistrator"/>.
 /// The host must also register <see cref="AperturePaths"/> and an <see cref="Configuration.IPluginConfigurationStore"/>.
 /// </summary>

@@ -1,8 +1,8 @@
 namespace Jellyfin.Plugin.Aperture.Enrichment;
 
 /// <summary>
-/// Starts the "Enrich library" task on demand. Jellyfin's adapter queues it in the task manager; the dev host can
-/// run the backfill directly.
+/// Starts the "Enrich library" task on demand. Jellyfin's adapter queues it in the task manager; tests can run the
+/// backfill directly.
 /// </summary>
 public interface IEnrichmentTaskLauncher
 {

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace Aperture.Emulators;
 
-/// <summary>All six emulators, started together (tests, benchmarks, the dev host's demo mode).</summary>
+/// <summary>All six emulators, started together (tests, benchmarks, the real-Jellyfin suite).</summary>
 public sealed class EmulatorSet : IAsyncDisposable
 {
     private EmulatorSet(TmdbEmulator tmdb, OmdbEmulator omdb, TraktEmulator trakt, MdbListEmulator mdbList, SeerrEmulator seerr, AiEmulator ai)

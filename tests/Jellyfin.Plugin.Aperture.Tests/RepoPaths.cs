@@ -26,6 +26,6 @@ internal static class RepoPaths
     public static string Configuration
         => typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
-    /// <summary>Gets the plugin project's own output folder (not the test output, which holds the reference surface).</summary>
+    /// <summary>Gets the plugin project's own output folder (not the test output, which holds Jellyfin's SDK assemblies).</summary>
     public static string PluginOutputDirectory => Path.Combine(Root, "Jellyfin.Plugin.Aperture", "bin", Configuration, "net9.0");
 }

@@ -15,8 +15,8 @@ namespace Aperture.Packager;
 
 /// <summary>
 /// Builds the Jellyfin plugin zip: only the build.yaml artifacts plus a generated meta.json, in a fixed entry order,
-/// and its MD5. Refuses to ship any Jellyfin assembly other than the plugin itself (the reference surface must never
-/// reach a Jellyfin plugin folder: Jellyfin would load it instead of the real one).
+/// and its MD5. Refuses to ship any Jellyfin assembly other than the plugin itself (a copy of Jellyfin's own
+/// assemblies must never reach a Jellyfin plugin folder: Jellyfin would load it instead of the real one).
 /// </summary>
 public static class ReleasePackager
 {
@@ -46,7 +46,7 @@ public static class ReleasePackager
     public static string FormatTimestamp(DateTimeOffset timestamp) =>
         timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>True for assembly file names that belong to Jellyfin (or its reference surface), the plugin excepted.</summary>
+    /// <summary>True for assembly file names that belong to Jellyfin, the plugin excepted.</summary>
     /// <param name="fileName">A file name from the artifacts list.</param>
     /// <returns>Whether shipping it would shadow a Jellyfin assembly.</returns>
     public static bool IsForbiddenJellyfinAssembly(string fileName)
@@ -133,7 +133,7 @@ public static class ReleasePackager
         {
             throw new PackagingException(
                 $"Refusing to package Jellyfin assemblies: {string.Join(", ", forbidden)}. "
-                + "These are the compile-time reference surface (ref/); Jellyfin provides the real ones, and a copy in the "
+                + "They are Jellyfin's own SDK assemblies; the server provides the real ones, and a copy in the "
                 + "plugin folder would be loaded instead of them. Remove them from build.yaml 'artifacts'.");
         }
 

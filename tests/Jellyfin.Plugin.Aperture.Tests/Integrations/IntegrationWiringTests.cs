@@ -11,7 +11,7 @@ namespace Jellyfin.Plugin.Aperture.Tests.Integrations;
 
 public sealed class IntegrationWiringTests
 {
-    // What a host (Jellyfin's registrator, the dev host) provides before ApertureServices.Add.
+    // What a host (Jellyfin's registrator, the tests) provides before ApertureServices.Add.
     private static ServiceCollection HostServices()
     {
         var services = new ServiceCollection();

@@ -96,7 +96,7 @@ public sealed class ReleasePackageTests : IClassFixture<ReleaseFixture>, IDispos
     [Fact]
     public void PublishFolderWithStubsStillShipsOnlyTheArtifacts()
     {
-        // dotnet build -o copies the reference surface next to the plugin; the artifacts list keeps it out.
+        // A publish folder can hold Jellyfin's SDK assemblies next to the plugin; the artifacts list keeps them out.
         var publish = Directory.CreateDirectory(Path.Combine(_scratch, "publish")).FullName;
         CopyFromPluginOutput(publish, "Jellyfin.Plugin.Aperture.dll", "Polly.Core.dll");
         File.Copy(typeof(IPluginServiceRegistrator).Assembly.Location, Path.Combine(publish, "MediaBrowser.Controller.dll"));
