@@ -158,6 +158,8 @@ public abstract class RealJellyfinTests<TFixture>
         Fixture.Emulator("trakt").Mode = FaultMode.None;
         var recovered = await Fixture.Aperture(HttpMethod.Post, "Integrations/trakt/Test", new { });
         Assert.True(recovered.GetProperty("Success").GetBoolean(), recovered.GetRawText());
+        var alerts = (await Fixture.Aperture(HttpMethod.Get, "Alerts")).EnumerateArray().Where(a => a.GetProperty("Service").GetString() == "trakt").ToList();
+        Assert.True(alerts.Count == 0, "Open Trakt alerts right after a successful test: " + string.Join(", ", alerts.Select(a => a.GetRawText())));
         await Expect(web.Alerts("trakt", "Outage")).ToHaveCountAsync(0);
         await Expect(web.Badge("trakt")).ToHaveTextAsync("\u2713 Connected");
     }
