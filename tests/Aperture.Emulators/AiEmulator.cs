@@ -55,9 +55,10 @@ public sealed class AiEmulator : ServiceEmulator
     protected override string BasePath => "/v1";
 
     /// <summary>Starts an AI provider emulator.</summary>
+    /// <param name="port">The loopback port to listen on; 0 (the default) picks a free ephemeral port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started emulator.</returns>
-    public static Task<AiEmulator> StartAsync(CancellationToken cancellationToken = default) => StartAsync<AiEmulator>(cancellationToken);
+    public static Task<AiEmulator> StartAsync(int port = 0, CancellationToken cancellationToken = default) => StartAsync<AiEmulator>(port, cancellationToken);
 
     /// <summary>Computes the deterministic embedding the emulator returns for a text.</summary>
     /// <param name="text">The text.</param>

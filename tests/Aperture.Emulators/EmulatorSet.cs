@@ -40,16 +40,23 @@ public sealed class EmulatorSet : IAsyncDisposable
     public IEnumerable<ServiceEmulator> All => [Tmdb, Omdb, Trakt, MdbList, Seerr, Ai];
 
     /// <summary>Starts all six emulators in parallel.</summary>
+    /// <param name="firstPort">
+    /// 0 (the default): each emulator gets a free ephemeral port. Otherwise the six listen on fixed consecutive ports
+    /// from this one, in the order TMDb, OMDb, Trakt, MDBList, Seerr, AI provider.
+    /// </param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running set.</returns>
-    public static async Task<EmulatorSet> StartAsync(CancellationToken cancellationToken = default)
+    public static async Task<EmulatorSet> StartAsync(int firstPort = 0, CancellationToken cancellationToken = default)
     {
-        var tmdb = TmdbEmulator.StartAsync(cancellationToken);
-        var omdb = OmdbEmulator.StartAsync(cancellationToken);
-        var trakt = TraktEmulator.StartAsync(cancellationToken);
-        var mdbList = MdbListEmulator.StartAsync(cancellationToken);
-        var seerr = SeerrEmulator.StartAsync(cancellationToken);
-        var ai = AiEmulator.StartAsync(cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstPort);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstPort, System.Net.IPEndPoint.MaxPort - 5);
+        int Port(int offset) => firstPort == 0 ? 0 : firstPort + offset;
+        var tmdb = TmdbEmulator.StartAsync(Port(0), cancellationToken);
+        var omdb = OmdbEmulator.StartAsync(Port(1), cancellationToken);
+        var trakt = TraktEmulator.StartAsync(Port(2), cancellationToken);
+        var mdbList = MdbListEmulator.StartAsync(Port(3), cancellationToken);
+        var seerr = SeerrEmulator.StartAsync(Port(4), cancellationToken);
+        var ai = AiEmulator.StartAsync(Port(5), cancellationToken);
         try
         {
             await Task.WhenAll(tmdb, omdb, trakt, mdbList, seerr, ai).ConfigureAwait(false);

@@ -43,9 +43,10 @@ public sealed class MdbListEmulator : ServiceEmulator
     public int DailyAllowance => DailyQuota ?? DefaultDailyAllowance;
 
     /// <summary>Starts an MDBList emulator.</summary>
+    /// <param name="port">The loopback port to listen on; 0 (the default) picks a free ephemeral port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started emulator.</returns>
-    public static Task<MdbListEmulator> StartAsync(CancellationToken cancellationToken = default) => StartAsync<MdbListEmulator>(cancellationToken);
+    public static Task<MdbListEmulator> StartAsync(int port = 0, CancellationToken cancellationToken = default) => StartAsync<MdbListEmulator>(port, cancellationToken);
 
     /// <summary>Builds the item object MDBList returns for a title.</summary>
     /// <param name="item">The title.</param>

@@ -35,9 +35,10 @@ public sealed class OmdbEmulator : ServiceEmulator
     }
 
     /// <summary>Starts an OMDb emulator.</summary>
+    /// <param name="port">The loopback port to listen on; 0 (the default) picks a free ephemeral port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started emulator.</returns>
-    public static Task<OmdbEmulator> StartAsync(CancellationToken cancellationToken = default) => StartAsync<OmdbEmulator>(cancellationToken);
+    public static Task<OmdbEmulator> StartAsync(int port = 0, CancellationToken cancellationToken = default) => StartAsync<OmdbEmulator>(port, cancellationToken);
 
     /// <summary>Turns on the free tier's daily quota (1,000 requests per UTC day).</summary>
     public void EnableFreeTierQuota() => DailyQuota = FreeTierDailyQuota;

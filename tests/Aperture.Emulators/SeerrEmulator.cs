@@ -39,9 +39,10 @@ public sealed class SeerrEmulator : ServiceEmulator
     public IReadOnlyDictionary<int, string> Users { get; } = new Dictionary<int, string> { [1] = "admin", [2] = "alice", [3] = "bob" };
 
     /// <summary>Starts a Seerr emulator.</summary>
+    /// <param name="port">The loopback port to listen on; 0 (the default) picks a free ephemeral port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started emulator.</returns>
-    public static Task<SeerrEmulator> StartAsync(CancellationToken cancellationToken = default) => StartAsync<SeerrEmulator>(cancellationToken);
+    public static Task<SeerrEmulator> StartAsync(int port = 0, CancellationToken cancellationToken = default) => StartAsync<SeerrEmulator>(port, cancellationToken);
 
     /// <summary>Sets the availability Seerr reports for a title (MediaStatus: 1 unknown … 5 available, 6 blocklisted, 7 deleted).</summary>
     /// <param name="kind">Movie or show.</param>

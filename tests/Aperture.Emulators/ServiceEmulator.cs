@@ -22,7 +22,7 @@ namespace Aperture.Emulators;
 
 /// <summary>
 /// A loopback HTTP server that behaves like one upstream service: its endpoints, its error shapes, its limits.
-/// Binds 127.0.0.1 on an ephemeral port. Every request passes the same pipeline:
+/// Binds 127.0.0.1 on an ephemeral port unless a fixed one is asked for. Every request passes the same pipeline:
 /// record → edge checks (proxy, Cloudflare) → <see cref="Mode"/> fault → sliding-window rate limit → the service
 /// (which authenticates, then charges the daily quota, then answers).
 /// </summary>
@@ -213,17 +213,20 @@ public abstract class ServiceEmulator : IAsyncDisposable
     /// <summary>Gets the path prefix of <see cref="BaseUrl"/>, e.g. <c>/3</c>; empty for the root.</summary>
     protected virtual string BasePath => string.Empty;
 
-    /// <summary>Starts an emulator of type <typeparamref name="T"/> on 127.0.0.1 with an ephemeral port.</summary>
+    /// <summary>Starts an emulator of type <typeparamref name="T"/> on 127.0.0.1.</summary>
     /// <typeparam name="T">The emulator type.</typeparam>
+    /// <param name="port">The loopback port to listen on; 0 (the default) picks a free ephemeral port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started emulator.</returns>
-    public static async Task<T> StartAsync<T>(CancellationToken cancellationToken = default)
+    public static async Task<T> StartAsync<T>(int port = 0, CancellationToken cancellationToken = default)
         where T : ServiceEmulator, new()
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
         var emulator = new T();
         try
         {
-            await emulator.StartCoreAsync(cancellationToken).ConfigureAwait(false);
+            await emulator.StartCoreAsync(port, cancellationToken).ConfigureAwait(false);
             return emulator;
         }
         catch
@@ -443,7 +446,7 @@ public abstract class ServiceEmulator : IAsyncDisposable
         return WriteTextAsync(context, status, html, "text/html; charset=UTF-8");
     }
 
-    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    private async Task StartCoreAsync(int port, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -458,7 +461,7 @@ public abstract class ServiceEmulator : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(o =>
         {
             o.AddServerHeader = false;
-            o.Listen(IPAddress.Loopback, 0);
+            o.Listen(IPAddress.Loopback, port);
         });
 
         var app = builder.Build();
@@ -468,9 +471,9 @@ public abstract class ServiceEmulator : IAsyncDisposable
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reported no address.");
-        var port = new Uri(addresses.First()).Port;
-        _rootUrl = new Uri(Inv($"http://127.0.0.1:{port}/"));
-        _baseUrl = new Uri(Inv($"http://127.0.0.1:{port}{BasePath}"));
+        var bound = new Uri(addresses.First()).Port;
+        _rootUrl = new Uri(Inv($"http://127.0.0.1:{bound}/"));
+        _baseUrl = new Uri(Inv($"http://127.0.0.1:{bound}{BasePath}"));
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -38,9 +38,10 @@ public sealed class TmdbEmulator : ServiceEmulator
     protected override string BasePath => "/3";
 
     /// <summary>Starts a TMDb emulator.</summary>
+    /// <param name="port">The loopback port to listen on; 0 (the default) picks a free ephemeral port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started emulator.</returns>
-    public static Task<TmdbEmulator> StartAsync(CancellationToken cancellationToken = default) => StartAsync<TmdbEmulator>(cancellationToken);
+    public static Task<TmdbEmulator> StartAsync(int port = 0, CancellationToken cancellationToken = default) => StartAsync<TmdbEmulator>(port, cancellationToken);
 
     /// <inheritdoc/>
     protected override async Task ServeAsync(HttpContext context)

@@ -59,9 +59,10 @@ public sealed class TraktEmulator : ServiceEmulator
     public bool RequireLowerCaseHeaders { get; set; } = true;
 
     /// <summary>Starts a Trakt emulator.</summary>
+    /// <param name="port">The loopback port to listen on; 0 (the default) picks a free ephemeral port.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started emulator.</returns>
-    public static Task<TraktEmulator> StartAsync(CancellationToken cancellationToken = default) => StartAsync<TraktEmulator>(cancellationToken);
+    public static Task<TraktEmulator> StartAsync(int port = 0, CancellationToken cancellationToken = default) => StartAsync<TraktEmulator>(port, cancellationToken);
 
     /// <summary>Approves pending device codes (all of them when <paramref name="deviceCode"/> is null).</summary>
     /// <param name="deviceCode">One device code, or null for all.</param>
