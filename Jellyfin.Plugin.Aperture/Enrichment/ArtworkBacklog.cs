@@ -48,18 +48,11 @@ public sealed class ArtworkBacklog
     }
 
     /// <summary>
-    /// Takes the next item, waiting until there is one.
+    /// Waits until an item waits.
     /// </summary>
     /// <param name="cancellationToken">The cancellation token.</param>
-    /// <returns>The item.</returns>
-    public async ValueTask<ArtworkRequest> DequeueAsync(CancellationToken cancellationToken)
-    {
-        var request = await _channel.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-
-        // Released on the way out, so a later scan can queue the item again if this fetch fails.
-        _waiting.TryRemove((request.Item.Id, request.Language), out _);
-        return request;
-    }
+    /// <returns>A task that completes when an item can be taken.</returns>
+    public Task WaitAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
 
     /// <summary>
     /// Takes the next item if one waits.
@@ -70,6 +63,7 @@ public sealed class ArtworkBacklog
     {
         if (_channel.Reader.TryRead(out request))
         {
+            // Released on the way out, so a later scan can queue the item again if this fetch fails.
             _waiting.TryRemove((request.Item.Id, request.Language), out _);
             return true;
         }

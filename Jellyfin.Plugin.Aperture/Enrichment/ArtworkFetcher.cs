@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Jellyfin.Plugin.Aperture.Http;
@@ -10,7 +11,9 @@ namespace Jellyfin.Plugin.Aperture.Enrichment;
 /// <summary>
 /// Fetches, one item at a time and in the background lane, the TMDb artwork a scan found missing from
 /// <see cref="ArtworkCache"/>, keeps it there, and asks Jellyfin to fill the item's missing images from it. That
-/// refresh finds the artwork in the cache, so it never queues the item again.
+/// refresh finds the artwork in the cache, so it never queues the item again. The refresh is asked for only once no
+/// scan runs: during a scan Jellyfin may still be refreshing the same new item, and two refreshes of one item race
+/// to save its images.
 /// </summary>
 public sealed class ArtworkFetcher : BackgroundService
 {
@@ -18,6 +21,13 @@ public sealed class ArtworkFetcher : BackgroundService
     /// How long one item's fetch may take, permit wait and retries included, so one stuck item cannot hold the queue.
     /// </summary>
     public static readonly TimeSpan FetchTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often, while refreshes wait for a scan to end, the fetcher looks whether it has.</summary>
+    public static readonly TimeSpan ScanCheckInterval = TimeSpan.FromSeconds(5);
+
+    // Touched only by the one fetch loop, so it needs no lock.
+    private readonly HashSet<Guid> _refreshAfterScan = new();
+    private readonly ILibraryScanState _scan;
 
     private readonly ArtworkBacklog _queue;
     private readonly ArtworkCache _cache;
@@ -33,10 +43,12 @@ public sealed class ArtworkFetcher : BackgroundService
     /// <param name="cache">The artwork cache.</param>
     /// <param name="source">TMDb artwork.</param>
     /// <param name="refresher">Asks Jellyfin to fill missing images.</param>
+    /// <param name="scan">Tells whether a library scan is running.</param>
     /// <param name="time">The clock (drives the time limit).</param>
     /// <param name="logger">The logger.</param>
-    public ArtworkFetcher(ArtworkBacklog queue, ArtworkCache cache, ITmdbImageSource source, IImageRefreshRequester refresher, TimeProvider time, ILogger<ArtworkFetcher> logger)
+    public ArtworkFetcher(ArtworkBacklog queue, ArtworkCache cache, ITmdbImageSource source, IImageRefreshRequester refresher, ILibraryScanState scan, TimeProvider time, ILogger<ArtworkFetcher> logger)
     {
+        _scan = scan;
         _queue = queue;
         _cache = cache;
         _source = source;
@@ -47,11 +59,11 @@ public sealed class ArtworkFetcher : BackgroundService
 
     /// <summary>
     /// Fetches one item's artwork into the cache and, when TMDb has images for it, queues Jellyfin's refresh of its
-    /// missing images.
+    /// missing images (at once, or when the running scan ends).
     /// </summary>
     /// <param name="request">The item and language.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
-    /// <returns>Whether an image refresh was requested.</returns>
+    /// <returns>Whether TMDb had images, so an image refresh was asked for or waits for the scan's end.</returns>
     public async Task<bool> FetchAsync(ArtworkRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -95,9 +107,31 @@ public sealed class ArtworkFetcher : BackgroundService
             return false;
         }
 
-        _refresher.QueueMissingImages(request.Item.Id);
-        _logger.LogDebug("Aperture images: {Count} TMDb images for {Name}; Jellyfin fills its missing images", result.Value.Count, request.Item.Name);
+        _refreshAfterScan.Add(request.Item.Id);
+        _logger.LogDebug("Aperture images: {Count} TMDb images for {Name}; Jellyfin fills its missing images once no scan runs", result.Value.Count, request.Item.Name);
+        RequestRefreshesIfNoScan();
         return true;
+    }
+
+    /// <summary>
+    /// Asks Jellyfin for the image refreshes that wait, unless a scan runs.
+    /// </summary>
+    /// <returns>How many refreshes were asked for.</returns>
+    public int RequestRefreshesIfNoScan()
+    {
+        if (_refreshAfterScan.Count == 0 || _scan.IsScanRunning)
+        {
+            return 0;
+        }
+
+        var count = _refreshAfterScan.Count;
+        foreach (var itemId in _refreshAfterScan)
+        {
+            _refresher.QueueMissingImages(itemId);
+        }
+
+        _refreshAfterScan.Clear();
+        return count;
     }
 
     /// <inheritdoc />
@@ -107,8 +141,23 @@ public sealed class ArtworkFetcher : BackgroundService
         {
             try
             {
-                var request = await _queue.DequeueAsync(stoppingToken).ConfigureAwait(false);
-                await FetchAsync(request, stoppingToken).ConfigureAwait(false);
+                RequestRefreshesIfNoScan();
+                if (_queue.TryDequeue(out var request))
+                {
+                    await FetchAsync(request!, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                // Idle: wake for the next item, or, while refreshes wait for a scan to end, to look again.
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var waits = new List<Task> { _queue.WaitAsync(idle.Token) };
+                if (_refreshAfterScan.Count > 0)
+                {
+                    waits.Add(Task.Delay(ScanCheckInterval, _time, idle.Token));
+                }
+
+                await Task.WhenAny(waits).ConfigureAwait(false);
+                await idle.CancelAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -74,7 +74,7 @@ public sealed class TmdbImageProviderTests : IDisposable, IClassFixture<SourceEm
         _scan.IsScanRunning = true;
         var cache = new ArtworkCache(real.Clock);
         var provider = NewProvider(real, cache);
-        var fetcher = new ArtworkFetcher(_backlog, cache, real.Get<ITmdbImageSource>(), _refresher, real.Clock, real.Get<ILogger<ArtworkFetcher>>());
+        var fetcher = new ArtworkFetcher(_backlog, cache, real.Get<ITmdbImageSource>(), _refresher, _scan, real.Clock, real.Get<ILogger<ArtworkFetcher>>());
         var movie = Matrix();
         Assert.Empty(await provider.GetImages(movie, CancellationToken.None));
         Assert.False(provider.HasChanged(movie, null!));
@@ -82,12 +82,19 @@ public sealed class TmdbImageProviderTests : IDisposable, IClassFixture<SourceEm
 
         Assert.True(await fetcher.FetchAsync(request!, CancellationToken.None));
 
+        // Not while the scan runs (it may still be refreshing this new item), but as soon as it has ended.
+        Assert.Empty(_refresher.Requested);
+        Assert.Equal(0, fetcher.RequestRefreshesIfNoScan());
+        _scan.IsScanRunning = false;
+        Assert.Equal(1, fetcher.RequestRefreshesIfNoScan());
         Assert.Equal(new[] { movie.Id }, _refresher.Requested);
+        Assert.Equal(0, fetcher.RequestRefreshesIfNoScan());
         var asked = _emulators.Tmdb.RequestCount;
         Assert.True(asked > 0);
 
         // The refresh Jellyfin then runs reaches the provider (the item lacks images the cache has) and is answered
         // from the cache, during a scan or not, so it neither asks TMDb nor queues the item again.
+        _scan.IsScanRunning = true;
         Assert.True(provider.HasChanged(movie, null!));
         var duringScan = (await provider.GetImages(movie, CancellationToken.None)).ToList();
         _scan.IsScanRunning = false;
@@ -110,7 +117,7 @@ public sealed class TmdbImageProviderTests : IDisposable, IClassFixture<SourceEm
     {
         _host.Configure(IntegrationIds.Tmdb);
         var cache = new ArtworkCache(_host.Host.Time);
-        var fetcher = new ArtworkFetcher(_backlog, cache, _host.Images, _refresher, _host.Host.Time, _host.Host.Get<ILogger<ArtworkFetcher>>());
+        var fetcher = new ArtworkFetcher(_backlog, cache, _host.Images, _refresher, _scan, _host.Host.Time, _host.Host.Get<ILogger<ArtworkFetcher>>());
         var item = LibraryItemReader.ToLibraryItem(ItemMetadataWriterTests.NewMovie())!;
 
         _host.Images.Answer = new SourceResult<IReadOnlyList<ArtworkImage>>(UpstreamOutcome.Outage, null, "circuit open");
