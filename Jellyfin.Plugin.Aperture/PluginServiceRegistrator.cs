@@ -40,6 +40,14 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<IEnrichmentTaskLauncher, JellyfinEnrichmentTaskLauncher>();
         serviceCollection.AddSingleton<ScanEnricher>();
 
+        // Images: during a scan the image provider answers from the cache and queues misses; the fetcher fills the
+        // cache in the background and has Jellyfin fill the items' missing images.
+        serviceCollection.AddSingleton<ILibraryScanState, JellyfinLibraryScanState>();
+        serviceCollection.AddSingleton<IImageRefreshRequester, JellyfinImageRefreshRequester>();
+        serviceCollection.AddSingleton<ArtworkCache>();
+        serviceCollection.AddSingleton<ArtworkBacklog>();
+        serviceCollection.AddHostedService<ArtworkFetcher>();
+
         // Jellyfin downloads the chosen TMDb images through this client. Configured on purpose rather than left to
         // the factory's defaults: a bounded timeout instead of 100 s, redirects followed only within https (an image
         // CDN may redirect; a downgrade to http is refused by the handler), and no logging handlers, which would

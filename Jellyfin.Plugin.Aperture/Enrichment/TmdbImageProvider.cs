@@ -21,9 +21,11 @@ namespace Jellyfin.Plugin.Aperture.Enrichment;
 /// <summary>
 /// Offers TMDb posters, backdrops and logos through the admin's own TMDb key, in the item's metadata language
 /// first. Like every Jellyfin image provider it is enabled per library; it returns nothing (and never throws) when
-/// TMDb is not set up or does not answer.
+/// TMDb is not set up or does not answer. During a library scan it answers only from <see cref="ArtworkCache"/> and
+/// queues a miss for <see cref="ArtworkFetcher"/>, so a scan never waits on TMDb; elsewhere (the image picker, a
+/// single-item refresh) it asks TMDb, bounded by <see cref="LookupTimeout"/>, when the cache has nothing.
 /// </summary>
-public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
+public class TmdbImageProvider : IRemoteImageProvider, IHasOrder, IHasItemChangeMonitor
 {
     /// <summary>The name of the HTTP client that downloads the images.</summary>
     public const string HttpClientName = "Aperture.Images";
@@ -33,6 +35,9 @@ public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
     private readonly IntegrationStatusService _status;
     private readonly IPluginConfigurationStore _configuration;
     private readonly IHttpClientFactory _httpClientFactory;
+    private readonly ArtworkCache _cache;
+    private readonly ArtworkBacklog _queue;
+    private readonly ILibraryScanState _scan;
     private readonly TimeProvider _time;
     private readonly ILogger<TmdbImageProvider> _logger;
 
@@ -43,14 +48,20 @@ public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
     /// <param name="status">Tells whether TMDb is set up.</param>
     /// <param name="configuration">The settings.</param>
     /// <param name="httpClientFactory">The HTTP client factory.</param>
+    /// <param name="cache">The artwork already fetched.</param>
+    /// <param name="queue">The items waiting for a background fetch.</param>
+    /// <param name="scan">Tells whether a library scan is running.</param>
     /// <param name="time">The clock (drives the time limit).</param>
     /// <param name="logger">The logger.</param>
-    public TmdbImageProvider(ITmdbImageSource source, IntegrationStatusService status, IPluginConfigurationStore configuration, IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<TmdbImageProvider> logger)
+    public TmdbImageProvider(ITmdbImageSource source, IntegrationStatusService status, IPluginConfigurationStore configuration, IHttpClientFactory httpClientFactory, ArtworkCache cache, ArtworkBacklog queue, ILibraryScanState scan, TimeProvider time, ILogger<TmdbImageProvider> logger)
     {
         _source = source;
         _status = status;
         _configuration = configuration;
         _httpClientFactory = httpClientFactory;
+        _cache = cache;
+        _queue = queue;
+        _scan = scan;
         _time = time;
         _logger = logger;
     }
@@ -88,6 +99,23 @@ public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
         }
 
         var language = Language(item, settings);
+        if (_cache.TryGet(item.Id, language, out var cached))
+        {
+            return cached.Select(ToRemoteImageInfo).ToList();
+        }
+
+        if (_scan.IsScanRunning)
+        {
+            // A scan refreshes every new item in turn: waiting on TMDb here would make the whole scan wait. The
+            // fetcher fetches in the background and then has Jellyfin fill only the images the item still lacks.
+            if (_queue.TryEnqueue(new ArtworkRequest(libraryItem, language)))
+            {
+                _logger.LogDebug("Aperture images: {Name} queued for a background fetch (a scan is running)", libraryItem.Name);
+            }
+
+            return Array.Empty<RemoteImageInfo>();
+        }
+
         using var timeout = new CancellationTokenSource(LookupTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -99,6 +127,7 @@ public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
                 return Array.Empty<RemoteImageInfo>();
             }
 
+            _cache.Set(item.Id, language, result.Value);
             return result.Value.Select(ToRemoteImageInfo).ToList();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -113,6 +142,28 @@ public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
             _logger.LogWarning("Aperture images: TMDb images for {Name} failed ({Error})", libraryItem.Name, ex.GetType().Name);
             return Array.Empty<RemoteImageInfo>();
         }
+    }
+
+    /// <summary>
+    /// Tells Jellyfin's refresh to run this provider again when the cache holds artwork of a kind the item lacks. A
+    /// refresh that fills missing images (<c>ImageRefreshMode.Default</c>) runs only the image providers that report
+    /// a change once an item has been refreshed before, and the background fetch relies on that.
+    /// </summary>
+    /// <param name="item">The item.</param>
+    /// <param name="directoryService">Jellyfin's directory service (not used: nothing here is on disk).</param>
+    /// <returns>Whether cached artwork could fill a missing image.</returns>
+    public bool HasChanged(BaseItem item, IDirectoryService directoryService)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (_cache.Count == 0 || LibraryItemReader.ToLibraryItem(item) is null)
+        {
+            return false;
+        }
+
+        var settings = _configuration.Current.Enrichment ?? new EnrichmentSettings();
+        return settings.Images
+            && _cache.TryGet(item.Id, Language(item, settings), out var cached)
+            && cached.Any(image => !item.HasImage(ToImageType(image.Kind)));
     }
 
     /// <inheritdoc />
@@ -133,12 +184,7 @@ public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
         return new RemoteImageInfo
         {
             ProviderName = "Aperture (TMDb)",
-            Type = image.Kind switch
-            {
-                RemoteImageKind.Backdrop => ImageType.Backdrop,
-                RemoteImageKind.Logo => ImageType.Logo,
-                _ => ImageType.Primary,
-            },
+            Type = ToImageType(image.Kind),
             Url = image.Url,
             ThumbnailUrl = image.ThumbnailUrl,
             Language = image.Language,
@@ -149,6 +195,13 @@ public class TmdbImageProvider : IRemoteImageProvider, IHasOrder
             RatingType = RatingType.Score,
         };
     }
+
+    private static ImageType ToImageType(RemoteImageKind kind) => kind switch
+    {
+        RemoteImageKind.Backdrop => ImageType.Backdrop,
+        RemoteImageKind.Logo => ImageType.Logo,
+        _ => ImageType.Primary,
+    };
 
     // The library's (or item's) metadata language, as Jellyfin resolves it, reduced to ISO 639-1 ("pt-BR" -> "pt")
     // because TMDb tags images by language only; the admin's image language is the fallback.
