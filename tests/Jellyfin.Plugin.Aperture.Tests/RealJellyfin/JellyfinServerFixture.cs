@@ -170,7 +170,20 @@ public abstract class JellyfinServerFixture : IAsyncLifetime
         {
             if (!_scanned)
             {
+                var started = DateTimeOffset.UtcNow;
                 await ScanAsync();
+
+                // The scan only queues new items; Aperture enriches them right after it. Wait for that run, so later
+                // tests (which change keys and faults) start from an enriched library.
+                async Task<bool> Enriched()
+                {
+                    var task = (await Server.GetJsonAsync("ScheduledTasks")).EnumerateArray().Single(t => t.GetProperty("Key").GetString() == "ApertureEnrichLibrary");
+                    return task.GetProperty("State").GetString() == "Idle"
+                        && task.TryGetProperty("LastExecutionResult", out var last) && last.ValueKind == JsonValueKind.Object
+                        && last.GetProperty("EndTimeUtc").GetDateTimeOffset() > started;
+                }
+
+                await JellyfinServer.WaitUntilAsync("the enrichment that follows the first scan", Enriched, TimeSpan.FromMinutes(3));
                 _scanned = true;
             }
         }
