@@ -161,7 +161,10 @@ public abstract class JellyfinServerFixture : IAsyncLifetime
     public async Task<JsonElement> IntegrationAsync(string service) =>
         (await Aperture(HttpMethod.Get, "Integrations")).EnumerateArray().First(i => i.GetProperty("Id").GetString() == service);
 
-    /// <summary>Scans the library once for all tests of this server (later calls wait for it, then return).</summary>
+    /// <summary>
+    /// Scans the library once for all tests of this server (later calls wait for it, then return) and waits for the
+    /// enrichment that follows it. At least one of TMDb, OMDb and MDBList must have a key, or nothing follows the scan.
+    /// </summary>
     /// <returns>A task.</returns>
     public async Task ScanOnceAsync()
     {

@@ -311,7 +311,7 @@ public abstract class RealJellyfinTests<TFixture>
     public async Task Benchmark_ScanCost_WithServicesHangingOrRefusing_AgainstNotConfigured()
     {
         SkipWithoutServer();
-        await Fixture.ScanOnceAsync();
+        await ScanWithEnrichmentKeysAsync();
         await NotConfiguredAsync();
         var before = await ScanNewMoviesAsync(1);
 
