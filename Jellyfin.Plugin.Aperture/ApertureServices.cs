@@ -13,6 +13,7 @@ using Jellyfin.Plugin.Aperture.Integrations.Tmdb;
 using Jellyfin.Plugin.Aperture.Integrations.Trakt;
 using Jellyfin.Plugin.Aperture.Secrets;
 using Jellyfin.Plugin.Aperture.Storage;
+using Jellyfin.Plugin.Aperture.TraktAccounts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -83,6 +84,17 @@ public static class ApertureServices
         services.AddSingleton<EnrichmentEngine>();
         services.AddSingleton<EnrichmentRunner>();
         services.AddSingleton<EnrichmentSettingsService>();
+
+        // Each Jellyfin user's Trakt link: the OAuth calls, the encrypted token store, the device flow, tokens
+        // refreshed one at a time per user, and unlinking.
+        services.AddSingleton<TraktOAuthClient>();
+        services.AddSingleton<TraktAccountStore>();
+        services.AddSingleton<TraktDeviceCodeStore>();
+        services.AddSingleton<TraktUserLocks>();
+        services.AddSingleton<TraktDeviceLink>();
+        services.AddSingleton<TraktUserTokens>();
+        services.AddSingleton<TraktUnlink>();
+        services.AddSingleton<TraktLinkStatusReader>();
         return services;
     }
 

@@ -93,7 +93,7 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
             state.Budget.Unpark();
         }
 
-        var call = new CallContext(request, integration.Descriptor, integration.Classifier, state, cancellationToken);
+        var call = new CallContext(request, integration.Descriptor, request.Classifier ?? integration.Classifier, state, cancellationToken);
         AttemptResult result;
         try
         {

@@ -43,6 +43,13 @@ public sealed class UpstreamRequest
     /// <summary>Gets a value indicating whether this is a connection test (recorded as such in the health).</summary>
     public bool IsConnectionTest { get; init; }
 
+    /// <summary>
+    /// Gets the classifier for this one endpoint, or null for the service's own. Some endpoints answer with status
+    /// codes that mean something else there (Trakt's device flow says "pending" with a 400 and "slow down" with a
+    /// 429 that must not pause the whole service).
+    /// </summary>
+    public IUpstreamClassifier? Classifier { get; init; }
+
     /// <summary>Gets a short description for logs, e.g. "GET movie/{id}" (never holds a key).</summary>
     public string Operation => Method.Method + " " + RedactedPath;
 

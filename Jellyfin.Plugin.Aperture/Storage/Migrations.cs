@@ -86,5 +86,31 @@ internal static class Migrations
             queued_at TEXT NOT NULL
         )
         """,
+
+        // 4: each Jellyfin user's Trakt link (tokens as ciphertext only) and the device code of a link in progress.
+        // A row without tokens but with needs_relink_at is a user Trakt stopped accepting: kept so the user and the
+        // admin see "link again".
+        """
+        CREATE TABLE trakt_accounts (
+            user_id TEXT PRIMARY KEY,
+            access_token TEXT,
+            refresh_token TEXT,
+            issued_at TEXT,
+            expires_at TEXT,
+            linked_at TEXT,
+            needs_relink_at TEXT,
+            relink_reason TEXT,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE trakt_device_codes (
+            user_id TEXT PRIMARY KEY,
+            device_code TEXT NOT NULL,
+            user_code TEXT NOT NULL,
+            verification_url TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            interval_seconds INTEGER NOT NULL,
+            next_poll_at TEXT NOT NULL
+        )
+        """,
     };
 }

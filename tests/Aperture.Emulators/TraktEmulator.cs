@@ -23,7 +23,9 @@ public sealed class TraktEmulator : ServiceEmulator
     private readonly ConcurrentDictionary<string, DeviceCode> _deviceCodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _forcedDeviceAnswers = new(StringComparer.Ordinal);
     private TraktLimits _limits = new(2, 100, 250, 50);
+    private TimeProvider _clock = TimeProvider.System;
 
     /// <summary>Initializes a new instance of the <see cref="TraktEmulator"/> class.</summary>
     public TraktEmulator()
@@ -47,6 +49,19 @@ public sealed class TraktEmulator : ServiceEmulator
 
     /// <summary>Gets or sets the access-token lifetime reported as <c>expires_in</c> (default 7 days).</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Gets or sets the clock behind token <c>created_at</c>, token expiry and device-code expiry, so a test's fake
+    /// clock and the emulator agree on when a token or code expires.
+    /// </summary>
+    public TimeProvider Clock
+    {
+        get => Volatile.Read(ref _clock);
+        set => Volatile.Write(ref _clock, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    /// <summary>Gets the device codes issued so far (their secret values, for tests that steer one code).</summary>
+    public System.Collections.Generic.IReadOnlyCollection<string> IssuedDeviceCodes => _deviceCodes.Keys.ToArray();
 
     /// <summary>Gets or sets the account limits reported by <c>/users/settings</c>.</summary>
     public TraktLimits Limits
@@ -72,12 +87,37 @@ public sealed class TraktEmulator : ServiceEmulator
     /// <param name="deviceCode">One device code, or null for all.</param>
     public void DenyDeviceCode(string? deviceCode = null) => SetDeviceState(deviceCode, DeviceState.Denied);
 
+    /// <summary>
+    /// Makes <c>/oauth/device/token</c> answer a fixed status for a code (every code when <paramref name="deviceCode"/>
+    /// is null), e.g. 429 (slow down), 409 (already used), 410 (expired) or 404; null goes back to the code's real state.
+    /// </summary>
+    /// <param name="status">The status to answer, or null.</param>
+    /// <param name="deviceCode">One device code, or null for all.</param>
+    public void ForceDeviceTokenAnswer(int? status, string? deviceCode = null)
+    {
+        var key = deviceCode ?? "*";
+        if (status is { } code)
+        {
+            _forcedDeviceAnswers[key] = code;
+        }
+        else
+        {
+            _forcedDeviceAnswers.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Tells whether an access token is currently accepted (issued, not expired, not revoked).</summary>
+    /// <param name="accessToken">The token.</param>
+    /// <returns>True when API calls with it would succeed.</returns>
+    public bool IsAccessTokenValid(string accessToken) =>
+        _accessTokens.TryGetValue(accessToken, out var expires) && expires > Clock.GetUtcNow();
+
     /// <summary>Issues a valid token pair directly, as if a user had authorized.</summary>
     /// <returns>The tokens.</returns>
     public TraktTokens IssueTokens()
     {
         var tokens = new TraktTokens(NewToken(), NewToken());
-        _accessTokens[tokens.AccessToken] = DateTimeOffset.UtcNow + AccessTokenLifetime;
+        _accessTokens[tokens.AccessToken] = Clock.GetUtcNow() + AccessTokenLifetime;
         _refreshTokens[tokens.RefreshToken] = true;
         return tokens;
     }
@@ -134,7 +174,7 @@ public sealed class TraktEmulator : ServiceEmulator
         if (path == "/users/settings" && HttpMethods.IsGet(context.Request.Method))
         {
             var token = BearerToken(context);
-            if (token is null || !_accessTokens.TryGetValue(token, out var expires) || expires <= DateTimeOffset.UtcNow)
+            if (token is null || !_accessTokens.TryGetValue(token, out var expires) || expires <= Clock.GetUtcNow())
             {
                 await WriteEmptyAsync(context, 401).ConfigureAwait(false);
                 return;
@@ -210,7 +250,7 @@ public sealed class TraktEmulator : ServiceEmulator
         ["expires_in"] = (long)AccessTokenLifetime.TotalSeconds,
         ["refresh_token"] = tokens.RefreshToken,
         ["scope"] = "public",
-        ["created_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["created_at"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
     };
 
     private async Task ServeOAuthAsync(HttpContext context, string path, bool post)
@@ -228,7 +268,7 @@ public sealed class TraktEmulator : ServiceEmulator
 
                 var deviceCode = NewToken();
                 var userCode = Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
-                _deviceCodes[deviceCode] = new DeviceCode(DateTimeOffset.UtcNow, AutoApproveDeviceCodes ? DeviceState.Approved : DeviceState.Pending);
+                _deviceCodes[deviceCode] = new DeviceCode(Clock.GetUtcNow(), AutoApproveDeviceCodes ? DeviceState.Approved : DeviceState.Pending);
                 await WriteJsonAsync(context, 200, new JsonObject
                 {
                     ["device_code"] = deviceCode,
@@ -253,7 +293,13 @@ public sealed class TraktEmulator : ServiceEmulator
                     return;
                 }
 
-                if (device.State == DeviceState.Pending && DateTimeOffset.UtcNow - device.Issued > TimeSpan.FromSeconds(600))
+                if (_forcedDeviceAnswers.TryGetValue(code, out var forced) || _forcedDeviceAnswers.TryGetValue("*", out forced))
+                {
+                    await WriteEmptyAsync(context, forced).ConfigureAwait(false);
+                    return;
+                }
+
+                if (device.State == DeviceState.Pending && Clock.GetUtcNow() - device.Issued > TimeSpan.FromSeconds(600))
                 {
                     await WriteEmptyAsync(context, 410).ConfigureAwait(false);
                     return;

@@ -1,0 +1,83 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Jellyfin.Plugin.Aperture.TraktAccounts;
+
+/// <summary>
+/// Unlinks a user's Trakt account: revokes the access token at Trakt, then deletes what Aperture kept, whether or not
+/// Trakt could be reached (the user asked to be disconnected; the result says when the revocation did not happen).
+/// </summary>
+public sealed class TraktUnlink
+{
+    private readonly Integrations.Trakt.TraktOAuthClient _client;
+    private readonly TraktAccountStore _accounts;
+    private readonly TraktDeviceCodeStore _codes;
+    private readonly TraktUserLocks _locks;
+    private readonly ILogger<TraktUnlink> _logger;
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="TraktUnlink"/> class.
+    /// </summary>
+    /// <param name="client">Trakt's OAuth calls.</param>
+    /// <param name="accounts">The linked accounts.</param>
+    /// <param name="codes">The links in progress.</param>
+    /// <param name="locks">The per-user locks.</param>
+    /// <param name="logger">The logger.</param>
+    public TraktUnlink(Integrations.Trakt.TraktOAuthClient client, TraktAccountStore accounts, TraktDeviceCodeStore codes, TraktUserLocks locks, ILogger<TraktUnlink> logger)
+    {
+        _client = client;
+        _accounts = accounts;
+        _codes = codes;
+        _locks = locks;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Unlinks a user.
+    /// </summary>
+    /// <param name="userId">The Jellyfin user id.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>What happened.</returns>
+    public async Task<TraktUnlinkResult> UnlinkAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        // Under the user's lock, so a refresh in flight cannot save a new pair after the row is gone.
+        using var held = await _locks.AcquireAsync(userId, cancellationToken).ConfigureAwait(false);
+        var account = _accounts.Get(userId);
+        _codes.Delete(userId);
+        if (account is null)
+        {
+            return new TraktUnlinkResult(false, false, "Trakt was not linked.");
+        }
+
+        if (account.Tokens is not { } tokens)
+        {
+            _accounts.Delete(userId);
+            return new TraktUnlinkResult(true, false, "Trakt is unlinked. There was no valid sign-in left to revoke.");
+        }
+
+        // The deletion must happen even when the caller gives up on a slow Trakt.
+        Integrations.Trakt.TraktOAuthAnswer<string>? answer = null;
+        try
+        {
+            answer = await _client.RevokeAsync(tokens.AccessToken, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _accounts.Delete(userId);
+        }
+
+        if (answer.Value is not null)
+        {
+            _logger.LogInformation("Trakt unlinked for user {UserId}; the token was revoked", userId);
+            return new TraktUnlinkResult(true, true, "Trakt is unlinked and Aperture's access was revoked at Trakt.");
+        }
+
+        _logger.LogWarning("Trakt unlinked for user {UserId}, but Trakt did not confirm the revocation: {Outcome}", userId, answer.Outcome);
+        return new TraktUnlinkResult(
+            true,
+            false,
+            "Trakt is unlinked in Aperture, but Trakt could not confirm the revocation (" + answer.Message + "). To be sure, remove Aperture under trakt.tv → Settings → Connected apps.");
+    }
+}
