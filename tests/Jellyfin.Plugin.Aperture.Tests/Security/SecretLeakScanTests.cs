@@ -16,6 +16,7 @@ using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.Storage;
 using Jellyfin.Plugin.Aperture.Tests.Core;
+using Jellyfin.Plugin.Aperture.TraktAccounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,6 +94,10 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
             emulator.Mode = FaultMode.None;
         }
 
+        // Users link Trakt: device codes and tokens are issued, one token is refreshed, one user unlinks, and the
+        // user and admin APIs report the states. None of those secrets may appear either.
+        await LinkTraktUsersAsync(provider, answers);
+
         // What the admin API returns.
         var integrations = ActivatorUtilities.CreateInstance<IntegrationsController>(provider);
         answers.Append(JsonSerializer.Serialize(((OkObjectResult)integrations.GetIntegrations().Result!).Value));
@@ -168,6 +173,58 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
         }
     }
 
+    private async Task LinkTraktUsersAsync(IServiceProvider provider, StringBuilder answers)
+    {
+        var trakt = _emulators!.All.OfType<TraktEmulator>().Single();
+        trakt.AutoApproveDeviceCodes = true;
+        var link = provider.GetRequiredService<TraktDeviceLink>();
+        var codes = provider.GetRequiredService<TraktDeviceCodeStore>();
+        var accounts = provider.GetRequiredService<TraktAccountStore>();
+        var (leaving, staying) = (Guid.NewGuid(), Guid.NewGuid());
+        foreach (var user in new[] { leaving, staying })
+        {
+            var start = await link.StartAsync(user, CancellationToken.None);
+            Assert.True(start.Started, start.Message);
+
+            // The real clock is not moved by the test: the poll is allowed now instead of after Trakt's interval.
+            codes.Save(user, start.Pending! with { NextPollAt = DateTimeOffset.MinValue });
+            var userApi = new UserTraktController(provider.GetRequiredService<TraktLinkStatusReader>(), link, provider.GetRequiredService<TraktUnlink>())
+            {
+                ControllerContext = new ControllerContext
+                {
+                    HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+                    {
+                        User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("Jellyfin-UserId", user.ToString())], "Test")),
+                    },
+                },
+            };
+            answers.Append(JsonSerializer.Serialize(((OkObjectResult)(await userApi.PollLink(CancellationToken.None)).Result!).Value));
+            answers.Append(JsonSerializer.Serialize(((OkObjectResult)userApi.GetStatus().Result!).Value));
+            var tokens = accounts.Get(user)!.Tokens!;
+            _keys["trakt-access-" + user] = tokens.AccessToken;
+            _keys["trakt-refresh-" + user] = tokens.RefreshToken;
+        }
+
+        foreach (var code in trakt.IssuedDeviceCodes)
+        {
+            _keys["trakt-device-code-" + code[..6]] = code;
+        }
+
+        var refreshed = await provider.GetRequiredService<TraktUserTokens>().RefreshAfterRefusalAsync(staying, _keys["trakt-access-" + staying], CancellationToken.None);
+        Assert.Equal(TraktAccessStatus.Valid, refreshed.Status);
+        _keys["trakt-access-refreshed"] = refreshed.AccessToken!;
+        _keys["trakt-refresh-refreshed"] = accounts.Get(staying)!.Tokens!.RefreshToken;
+        var unlinked = await provider.GetRequiredService<TraktUnlink>().UnlinkAsync(leaving, CancellationToken.None);
+        Assert.True(unlinked.Revoked, unlinked.Message);
+        answers.Append(JsonSerializer.Serialize(unlinked));
+        var admin = new TraktAccountsController(
+            provider.GetRequiredService<TraktLinkStatusReader>(),
+            provider.GetRequiredService<TraktUnlink>(),
+            new NoUsers(),
+            provider.GetRequiredService<ILogger<TraktAccountsController>>());
+        answers.Append(JsonSerializer.Serialize(((OkObjectResult)admin.GetUsers().Result!).Value));
+    }
+
     private static string NewKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     private static Dictionary<string, string> Fields(string service, string key, string secret) => service == "trakt"
@@ -191,6 +248,11 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
         }
 
         Assert.Null(provider.GetRequiredService<CredentialAdmin>().Save(service, Fields(service, key, secret)));
+    }
+
+    private sealed class NoUsers : Fakes.UserManagerStub
+    {
+        public IEnumerable<Jellyfin.Database.Implementations.Entities.User> GetUsers() => [];
     }
 
     /// <summary>Saves the settings as Jellyfin does: XML in the plugin configurations folder.</summary>
