@@ -57,7 +57,8 @@ public class TraktAccountsController : ControllerBase
         var views = new List<TraktLinkView>();
         foreach (var user in UserManagerCompat.GetUsers(_userManager, _logger))
         {
-            var status = stored.Remove(user.Id, out var link) ? link : _status.Get(user.Id);
+            // The admin sees that a link is in progress, not the user's code: entering it would link another account.
+            var status = stored.Remove(user.Id, out var link) ? link : _status.Get(user.Id) with { Pending = null };
             views.Add(TraktLinkView.From(status, user.Username));
         }
 

@@ -104,10 +104,12 @@ public sealed class TraktControllerTests : IAsyncLifetime
     public async Task TheAdminListsEveryUsersLinkStateAndCanUnlinkOne()
     {
         await _h.LinkAsync(_bob.Id);
+        await _h.Link.StartAsync(_alice.Id, CancellationToken.None);
         var admin = new TraktAccountsController(_h.Status, _h.Unlink, new Users(_alice, _bob), NullLogger<TraktAccountsController>.Instance);
 
         var list = Value<IReadOnlyList<TraktLinkView>>(admin.GetUsers().Result);
-        Assert.Equal(("alice", "NotLinked"), list.Where(v => v.UserId == _alice.Id).Select(v => (v.UserName, v.State)).Single());
+        Assert.Equal(("alice", "Pending"), list.Where(v => v.UserId == _alice.Id).Select(v => (v.UserName, v.State)).Single());
+        Assert.All(list, v => Assert.Null(v.Pending));
         Assert.Equal(("bob", "Linked"), list.Where(v => v.UserId == _bob.Id).Select(v => (v.UserName, v.State)).Single());
 
         var unlink = Value<TraktUnlinkView>((await admin.Unlink(_bob.Id, CancellationToken.None)).Result);
