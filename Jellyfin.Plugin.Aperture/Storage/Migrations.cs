@@ -94,7 +94,8 @@ internal static class Migrations
         """),
 
         // 93 (issue 9 point 3): per-user Trakt rating sync: the last agreed snapshot, the pushes Trakt has not
-        // acknowledged yet, and the last_activities mark that lets a sync skip the pull.
+        // acknowledged yet, the ratings of titles Trakt does not know (not sent again until they change), and the
+        // last_activities mark that lets a sync skip the pull.
         new(93, """
         CREATE TABLE trakt_rating_snapshot (
             user_id TEXT NOT NULL,
@@ -109,6 +110,12 @@ internal static class Migrations
             changed_at TEXT,
             attempts INTEGER NOT NULL,
             last_error TEXT,
+            PRIMARY KEY (user_id, item_key)
+        );
+        CREATE TABLE trakt_rating_unknown (
+            user_id TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            rating INTEGER NOT NULL,
             PRIMARY KEY (user_id, item_key)
         );
         CREATE TABLE trakt_rating_state (

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -16,6 +17,7 @@ namespace Jellyfin.Plugin.Aperture.TraktSync;
 public sealed class RatingsSync
 {
     private static readonly TraktWriteResult _nothing = new([], [], []);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _users = new(StringComparer.Ordinal);
     private readonly RatingsSyncStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<RatingsSync> _logger;
@@ -47,6 +49,46 @@ public sealed class RatingsSync
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(library);
+
+        // A scheduled run and one started by a rating change must not both read the same snapshot.
+        var gate = _users.GetOrAdd(userId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RunOnceAsync(userId, client, library, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task<TraktAnswer<IReadOnlyDictionary<RatingKey, RemoteRating>>> PullAsync(TraktRatingsClient client, IReadOnlyCollection<LocalRating> library, CancellationToken cancellationToken)
+    {
+        var matcher = new RatingKeyMatcher(library);
+        var remote = new Dictionary<RatingKey, RemoteRating>();
+        foreach (var kind in new[] { RatingKind.Movie, RatingKind.Show })
+        {
+            var answer = await client.GetRatingsAsync(kind, cancellationToken).ConfigureAwait(false);
+            if (answer.Value is not { } ratings)
+            {
+                return new(null, answer.Error);
+            }
+
+            foreach (var rating in ratings)
+            {
+                if (matcher.Match(kind, rating.Ids) is { } key)
+                {
+                    remote[key] = rating;
+                }
+            }
+        }
+
+        return new(remote, null);
+    }
+
+    private async Task<RatingsSyncResult> RunOnceAsync(string userId, TraktRatingsClient client, IReadOnlyCollection<LocalRating> library, CancellationToken cancellationToken)
+    {
         var state = _store.Load(userId);
         var activity = await client.GetLastActivitiesAsync(cancellationToken).ConfigureAwait(false);
         if (activity.Value is not { } now)
@@ -74,14 +116,19 @@ public sealed class RatingsSync
         }
 
         var plan = RatingsMerge.Merge(library, remote, state.HasSynced ? state.Snapshot : null, state.Pending, now.Latest);
-        var added = plan.Pushes.Count > 0 ? await client.AddAsync(plan.Pushes, cancellationToken).ConfigureAwait(false) : _nothing;
+
+        // A title Trakt said it does not know is not sent again with the same value: each try would spend a write.
+        var skipped = plan.Pushes.Where(p => state.Unknown.TryGetValue(p.Key, out var sent) && sent == p.Value).ToList();
+        var pushes = plan.Pushes.Except(skipped).ToList();
+        var added = pushes.Count > 0 ? await client.AddAsync(pushes, cancellationToken).ConfigureAwait(false) : _nothing;
         var removed = plan.RemoteRemovals.Count > 0 ? await client.RemoveAsync(plan.RemoteRemovals, cancellationToken).ConfigureAwait(false) : _nothing;
 
-        // The snapshot moves only where both sides now agree; a failed or unmatched write keeps the old entry.
+        // The snapshot moves only where both sides now agree. A removal Trakt did not find reached its goal (no
+        // rating there); a rating it could not place did not.
+        var unknown = skipped.Concat(added.NotFound).ToDictionary(c => c.Key, c => c.Value!.Value);
         var unsettled = added.Failed.Select(f => f.Change.Key)
             .Concat(removed.Failed.Select(f => f.Change.Key))
-            .Concat(added.NotFound.Select(c => c.Key))
-            .Concat(removed.NotFound.Select(c => c.Key))
+            .Concat(unknown.Keys)
             .ToHashSet();
         var snapshotChanges = plan.SnapshotChanges.Where(c => !unsettled.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value);
         var pending = added.Failed.Concat(removed.Failed)
@@ -96,43 +143,19 @@ public sealed class RatingsSync
         // The activity mark read before the pull is saved, not one read after the writes: a change someone makes on
         // Trakt while this sync runs must still look new next time. Our own writes move the mark too, so the next
         // sync after a push pulls once and finds nothing to do.
-        _store.Save(userId, snapshotChanges, pending, now.Mark, _time.GetUtcNow());
-        var notFound = added.NotFound.Count + removed.NotFound.Count;
+        _store.Save(userId, snapshotChanges, pending, unknown, now.Mark, _time.GetUtcNow());
+        var removedCount = removed.Done.Count + removed.NotFound.Count;
         _logger.LogInformation(
-            "Trakt ratings for user {User}: pulled {Pulled}, pushed {Pushed}, removed {Removed}, to Jellyfin {Writes} set and {Clears} cleared, {Pending} pending, {NotFound} unknown to Trakt",
+            "Trakt ratings for user {User}: pulled {Pulled}, pushed {Pushed}, removed {Removed}, to Jellyfin {Writes} set and {Clears} cleared, {Pending} pending, {Unknown} unknown to Trakt",
             userId,
             pull,
             added.Done.Count,
-            removed.Done.Count,
+            removedCount,
             plan.LocalWrites.Count,
             plan.LocalRemovals.Count,
             pending.Count,
-            notFound);
-        return new RatingsSyncResult(null, pull, plan.LocalWrites, plan.LocalRemovals, added.Done.Count, removed.Done.Count, pending.Count, notFound);
-    }
-
-    private static async Task<TraktAnswer<IReadOnlyDictionary<RatingKey, RemoteRating>>> PullAsync(TraktRatingsClient client, IReadOnlyCollection<LocalRating> library, CancellationToken cancellationToken)
-    {
-        var matcher = new RatingKeyMatcher(library);
-        var remote = new Dictionary<RatingKey, RemoteRating>();
-        foreach (var kind in new[] { RatingKind.Movie, RatingKind.Show })
-        {
-            var answer = await client.GetRatingsAsync(kind, cancellationToken).ConfigureAwait(false);
-            if (answer.Value is not { } ratings)
-            {
-                return new(null, answer.Error);
-            }
-
-            foreach (var rating in ratings)
-            {
-                if (matcher.Match(kind, rating.Ids) is { } key)
-                {
-                    remote[key] = rating;
-                }
-            }
-        }
-
-        return new(remote, null);
+            unknown.Count);
+        return new RatingsSyncResult(null, pull, plan.LocalWrites, plan.LocalRemovals, added.Done.Count, removedCount, pending.Count, unknown.Count);
     }
 
     private static Dictionary<RatingKey, RemoteRating> Unchanged(IReadOnlyDictionary<RatingKey, int> snapshot) =>

@@ -10,7 +10,7 @@ namespace Jellyfin.Plugin.Aperture.TraktSync;
 /// <param name="Pushed">Ratings Trakt took.</param>
 /// <param name="Removed">Ratings removed from Trakt.</param>
 /// <param name="Pending">Writes that failed and are kept for the next sync.</param>
-/// <param name="NotFound">Writes Trakt refused because it does not know the title.</param>
+/// <param name="NotFound">Local ratings of titles Trakt does not know; not sent again until they change.</param>
 public sealed record RatingsSyncResult(
     string? Error,
     bool Pulled,

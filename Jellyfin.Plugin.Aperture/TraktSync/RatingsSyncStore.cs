@@ -44,15 +44,8 @@ public sealed class RatingsSyncStore
             }
         }
 
-        var snapshot = new Dictionary<RatingKey, int>();
-        using (var select = Command(connection, "SELECT item_key, rating FROM trakt_rating_snapshot WHERE user_id = $user", userId))
-        using (var reader = select.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                snapshot[new RatingKey(reader.GetString(0))] = reader.GetInt32(1);
-            }
-        }
+        var snapshot = Values(connection, "SELECT item_key, rating FROM trakt_rating_snapshot WHERE user_id = $user", userId);
+        var unknown = Values(connection, "SELECT item_key, rating FROM trakt_rating_unknown WHERE user_id = $user", userId);
 
         var pending = new Dictionary<RatingKey, PendingPush>();
         using (var select = Command(connection, "SELECT item_key, rating, changed_at, attempts, last_error FROM trakt_rating_pending WHERE user_id = $user", userId))
@@ -70,22 +63,24 @@ public sealed class RatingsSyncStore
             }
         }
 
-        return new RatingsSyncState(hasSynced, activity, snapshot, pending);
+        return new RatingsSyncState(hasSynced, activity, snapshot, pending, unknown);
     }
 
     /// <summary>
-    /// Saves a sync's outcome: snapshot changes, the complete set of pending pushes (replacing the old one) and the
-    /// activity mark.
+    /// Saves a sync's outcome: snapshot changes, the complete sets of pending pushes and of titles Trakt does not
+    /// know (each replacing the old set) and the activity mark.
     /// </summary>
     /// <param name="userId">The Jellyfin user id.</param>
     /// <param name="snapshotChanges">Snapshot entries to set (null removes one).</param>
     /// <param name="pending">Every push still pending after this sync.</param>
+    /// <param name="unknown">Every local rating Trakt does not know, by the value sent.</param>
     /// <param name="activity">Trakt's rating activity mark.</param>
     /// <param name="now">The current time.</param>
-    public void Save(string userId, IReadOnlyDictionary<RatingKey, int?> snapshotChanges, IEnumerable<PendingPush> pending, string? activity, DateTimeOffset now)
+    public void Save(string userId, IReadOnlyDictionary<RatingKey, int?> snapshotChanges, IEnumerable<PendingPush> pending, IReadOnlyDictionary<RatingKey, int> unknown, string? activity, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(snapshotChanges);
         ArgumentNullException.ThrowIfNull(pending);
+        ArgumentNullException.ThrowIfNull(unknown);
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
         foreach (var (key, value) in snapshotChanges)
@@ -122,6 +117,19 @@ public sealed class RatingsSyncStore
             insert.ExecuteNonQuery();
         }
 
+        using (var clear = Command(connection, "DELETE FROM trakt_rating_unknown WHERE user_id = $user", userId, transaction))
+        {
+            clear.ExecuteNonQuery();
+        }
+
+        foreach (var (key, value) in unknown)
+        {
+            using var insert = Command(connection, "INSERT INTO trakt_rating_unknown (user_id, item_key, rating) VALUES ($user, $key, $rating)", userId, transaction);
+            insert.Parameters.AddWithValue("$key", key.Value);
+            insert.Parameters.AddWithValue("$rating", value);
+            insert.ExecuteNonQuery();
+        }
+
         using (var state = Command(
             connection,
             "INSERT INTO trakt_rating_state (user_id, activity, synced_at) VALUES ($user, $activity, $now) ON CONFLICT (user_id) DO UPDATE SET activity = excluded.activity, synced_at = excluded.synced_at",
@@ -134,6 +142,19 @@ public sealed class RatingsSyncStore
         }
 
         transaction.Commit();
+    }
+
+    private static Dictionary<RatingKey, int> Values(SqliteConnection connection, string sql, string userId)
+    {
+        var values = new Dictionary<RatingKey, int>();
+        using var select = Command(connection, sql, userId);
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            values[new RatingKey(reader.GetString(0))] = reader.GetInt32(1);
+        }
+
+        return values;
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, string userId, SqliteTransaction? transaction = null)

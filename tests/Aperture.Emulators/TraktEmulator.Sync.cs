@@ -15,13 +15,14 @@ namespace Aperture.Emulators;
 /// Trakt's rating sync, per access token: <c>GET /sync/last_activities</c> (its <c>rated_at</c> stamps move with every
 /// rating change), <c>GET /sync/ratings/movies|shows</c>, <c>POST /sync/ratings</c> (201, <c>added</c>,
 /// <c>existing</c>, <c>not_found</c>) and <c>POST /sync/ratings/remove</c> (200, <c>deleted</c>, <c>not_found</c>).
-/// An item sent without any id is not found. <see cref="FailNextWrites"/> makes the next writes fail.
+/// An item sent without any id, or only with a TMDb id marked unknown (<see cref="MarkUnknown"/>), is not found. <see cref="FailNextWrites"/> makes the next writes fail.
 /// </summary>
 public sealed partial class TraktEmulator
 {
     private static readonly DateTimeOffset _neverRated = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly ConcurrentDictionary<string, UserRatings> _ratings = new(StringComparer.Ordinal);
     private readonly List<(DateTimeOffset Time, string Path, int Items)> _writes = [];
+    private readonly ConcurrentDictionary<long, bool> _unknownTmdb = new();
     private int _failWrites;
     private int _failStatus = 503;
     private long _nextTraktId = 1000;
@@ -46,6 +47,10 @@ public sealed partial class TraktEmulator
         Volatile.Write(ref _failStatus, status);
         Volatile.Write(ref _failWrites, count);
     }
+
+    /// <summary>Makes a TMDb id one Trakt does not know: writes naming only it answer <c>not_found</c>.</summary>
+    /// <param name="tmdb">The TMDb id.</param>
+    public void MarkUnknown(long tmdb) => _unknownTmdb[tmdb] = true;
 
     /// <summary>Rates a title as the user would on trakt.tv.</summary>
     /// <param name="accessToken">The user's access token.</param>
@@ -212,7 +217,7 @@ public sealed partial class TraktEmulator
                     var ids = item["ids"];
                     var (trakt, tmdb, imdb, tvdb) = (Number(ids, "trakt"), Number(ids, "tmdb"), Text(ids, "imdb"), Number(ids, "tvdb"));
                     var rating = Number(item, "rating");
-                    var known = trakt is not null || tmdb is not null || imdb is not null || tvdb is not null;
+                    var known = trakt is not null || (tmdb is not null && !_unknownTmdb.ContainsKey(tmdb.Value)) || imdb is not null || tvdb is not null;
                     if (!known || (add && rating is not (>= 1 and <= 10)))
                     {
                         missing.Add(new JsonObject { ["ids"] = ids?.DeepClone() });

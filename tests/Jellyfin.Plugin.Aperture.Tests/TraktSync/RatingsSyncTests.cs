@@ -209,6 +209,28 @@ public sealed class RatingsSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARatingOfATitleTraktDoesNotKnowIsNotSentAgainUntilItChanges()
+    {
+        var obscure = new TraktIds(Tmdb: 4_242_424);
+        Trakt.MarkUnknown(4_242_424);
+        Host.Add("obscure", RatingKind.Movie, obscure, 7);
+
+        var first = await Host.RunAsync();
+        Assert.Equal(1, first.NotFound);
+        Assert.Equal(7, Host.Local("obscure"));
+        var writes = Trakt.RatingWrites.Count;
+
+        await Host.RunAsync();
+        await Host.RunAsync();
+        Assert.Equal(writes, Trakt.RatingWrites.Count);
+        Assert.Equal(7, Host.Local("obscure"));
+
+        Host.RateLocally("obscure", 8);
+        await Host.RunAsync();
+        Assert.Equal(writes + 1, Trakt.RatingWrites.Count);
+    }
+
+    [Fact]
     public async Task AnUnlinkedUserChangesNothing()
     {
         var client = new TraktRatingsClient(
