@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -77,16 +78,20 @@ public sealed class ApertureDatabase
                 create.ExecuteNonQuery();
             }
 
-            var current = CurrentVersion(connection);
-            var migrations = Migrations.All;
-            for (var version = current + 1; version <= migrations.Count; version++)
+            var applied = AppliedVersions(connection);
+            foreach (var migration in Migrations.All)
             {
+                if (IsApplied(applied, migration.Version))
+                {
+                    continue;
+                }
+
                 using var transaction = connection.BeginTransaction();
                 using (var migrate = connection.CreateCommand())
                 {
                     migrate.Transaction = transaction;
 #pragma warning disable CA2100 // Migration text is a compile-time constant of this assembly.
-                    migrate.CommandText = migrations[version - 1];
+                    migrate.CommandText = migration.Sql;
 #pragma warning restore CA2100
                     migrate.ExecuteNonQuery();
                 }
@@ -94,23 +99,36 @@ public sealed class ApertureDatabase
                 using (var stamp = connection.CreateCommand())
                 {
                     stamp.Transaction = transaction;
-                    stamp.CommandText = "DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ($version)";
-                    stamp.Parameters.AddWithValue("$version", version);
+                    stamp.CommandText = "INSERT INTO schema_version (version) VALUES ($version)";
+                    stamp.Parameters.AddWithValue("$version", migration.Version);
                     stamp.ExecuteNonQuery();
                 }
 
                 transaction.Commit();
-                _logger.LogInformation("Aperture database migrated to schema version {Version}", version);
+                applied.Add(migration.Version);
+                _logger.LogInformation("Aperture database migrated to schema version {Version}", migration.Version);
             }
 
             Volatile.Write(ref _migrated, true);
         }
     }
 
-    private static int CurrentVersion(SqliteConnection connection)
+    // The first scheme kept a single row holding the highest version; every version up to it was applied.
+    private static bool IsApplied(HashSet<int> applied, int version) =>
+        applied.Contains(version)
+        || (version <= Migrations.LastSequentialVersion && applied.Any(v => v >= version && v <= Migrations.LastSequentialVersion));
+
+    private static HashSet<int> AppliedVersions(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT version FROM schema_version";
+        using var reader = command.ExecuteReader();
+        var versions = new HashSet<int>();
+        while (reader.Read())
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+
+        return versions;
     }
 }

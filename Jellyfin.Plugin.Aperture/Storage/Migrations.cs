@@ -4,14 +4,20 @@ namespace Jellyfin.Plugin.Aperture.Storage;
 
 /// <summary>
 /// The database schema, as an append-only list of migrations. Never edit a shipped migration; add a new one.
+/// Versions 1–3 are the first sequential ones; later features take spaced numbers (e.g. 93 for issue 9 point 3)
+/// so branches developed side by side never claim the same number, and each applied version is recorded on its
+/// own, so a lower number merged after a higher one still runs.
 /// </summary>
 internal static class Migrations
 {
-    /// <summary>Gets every migration in order; migration N brings the schema to version N.</summary>
-    public static IReadOnlyList<string> All { get; } = new[]
+    /// <summary>The last version of the first scheme, which stamped only the highest applied version.</summary>
+    public const int LastSequentialVersion = 3;
+
+    /// <summary>Gets every migration in the order it is applied (ascending version).</summary>
+    public static IReadOnlyList<Migration> All { get; } = new Migration[]
     {
         // 1: encrypted credentials, quota ledgers, integration health and alerts.
-        """
+        new(1, """
         CREATE TABLE credentials (
             service TEXT NOT NULL,
             field TEXT NOT NULL,
@@ -52,10 +58,10 @@ internal static class Migrations
             resolution TEXT
         );
         CREATE UNIQUE INDEX alerts_one_open ON alerts (service, kind) WHERE resolved_at IS NULL
-        """,
+        """),
 
         // 2: per-item, per-service enrichment state and payloads, and the enrichment run log.
-        """
+        new(2, """
         CREATE TABLE enrichment (
             item_id TEXT NOT NULL,
             service TEXT NOT NULL,
@@ -76,21 +82,21 @@ internal static class Migrations
             status TEXT NOT NULL,
             summary TEXT
         )
-        """,
+        """),
 
         // 3: items a library scan found new or stale; the post-scan step enriches them in the background, so the
         // scan itself never waits on a service.
-        """
+        new(3, """
         CREATE TABLE enrichment_queue (
             item_id TEXT PRIMARY KEY,
             queued_at TEXT NOT NULL
         )
-        """,
+        """),
 
         // 4: each Jellyfin user's Trakt link (tokens as ciphertext only) and the device code of a link in progress.
         // A row without tokens but with needs_relink_at is a user Trakt stopped accepting: kept so the user and the
         // admin see "link again".
-        """
+        new(4, """
         CREATE TABLE trakt_accounts (
             user_id TEXT PRIMARY KEY,
             access_token TEXT,
@@ -111,6 +117,38 @@ internal static class Migrations
             interval_seconds INTEGER NOT NULL,
             next_poll_at TEXT NOT NULL
         )
-        """,
+        """),
+
+        // 93 (issue 9 point 3): per-user Trakt rating sync: the last agreed snapshot, the pushes Trakt has not
+        // acknowledged yet, the ratings of titles Trakt does not know (not sent again until they change), and the
+        // last_activities mark that lets a sync skip the pull.
+        new(93, """
+        CREATE TABLE trakt_rating_snapshot (
+            user_id TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 10),
+            PRIMARY KEY (user_id, item_key)
+        );
+        CREATE TABLE trakt_rating_pending (
+            user_id TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            rating INTEGER CHECK (rating BETWEEN 1 AND 10),
+            changed_at TEXT,
+            attempts INTEGER NOT NULL,
+            last_error TEXT,
+            PRIMARY KEY (user_id, item_key)
+        );
+        CREATE TABLE trakt_rating_unknown (
+            user_id TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            rating INTEGER NOT NULL,
+            PRIMARY KEY (user_id, item_key)
+        );
+        CREATE TABLE trakt_rating_state (
+            user_id TEXT PRIMARY KEY,
+            activity TEXT,
+            synced_at TEXT NOT NULL
+        )
+        """),
     };
 }

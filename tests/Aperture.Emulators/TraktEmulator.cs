@@ -18,7 +18,7 @@ namespace Aperture.Emulators;
 /// Device flow: <c>POST /oauth/device/code</c>, <c>POST /oauth/device/token</c> (400 pending until approved);
 /// <c>POST /oauth/token</c> refreshes with single-use refresh tokens; <c>GET /users/settings</c> needs a Bearer token.
 /// </summary>
-public sealed class TraktEmulator : ServiceEmulator
+public sealed partial class TraktEmulator : ServiceEmulator
 {
     private readonly ConcurrentDictionary<string, DeviceCode> _deviceCodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
@@ -181,6 +181,11 @@ public sealed class TraktEmulator : ServiceEmulator
             }
 
             await WriteJsonAsync(context, 200, Settings()).ConfigureAwait(false);
+            return;
+        }
+
+        if (await TryServeSyncAsync(context, path).ConfigureAwait(false))
+        {
             return;
         }
 
