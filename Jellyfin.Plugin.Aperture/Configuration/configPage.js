@@ -178,6 +178,20 @@ async function errorText(error) {
     return (error && error.message) ? String(error.message) : 'The server could not be reached.';
 }
 
+// A poll that never ends would stop every later poll (one refresh runs at a time), and the page would keep showing
+// an alert the server already closed: give up on it after a while so the next poll runs.
+function withDeadline(promise, milliseconds) {
+    let timer = null;
+    const deadline = new Promise(function (resolve, reject) {
+        timer = setTimeout(function () {
+            reject(new Error('The server did not answer within ' + Math.round(milliseconds / 1000) + ' s.'));
+        }, milliseconds);
+    });
+    return Promise.race([promise, deadline]).finally(function () {
+        clearTimeout(timer);
+    });
+}
+
 function api(method, path, body, expectJson) {
     const request = {
         url: window.ApiClient.getUrl(path),
@@ -1137,9 +1151,12 @@ export default function (view) {
 
         try {
             // The enrichment section loads on its own, so a failure there never hides the integration cards.
-            const enrichment = refreshEnrichment();
+            const deadline = Math.max(10000, 2 * pollMilliseconds());
+            const enrichment = withDeadline(refreshEnrichment(), deadline).catch(function () {
+                // refreshEnrichment shows its own errors; a stalled one only must not hold up the next poll.
+            });
             try {
-                const results = await Promise.all([api('GET', 'Aperture/Integrations'), api('GET', 'Aperture/Alerts')]);
+                const results = await withDeadline(Promise.all([api('GET', 'Aperture/Integrations'), api('GET', 'Aperture/Alerts')]), deadline);
                 showLoadError('');
                 renderIntegrations(results[0]);
                 renderAlerts(results[1]);
