@@ -14,6 +14,7 @@ using Jellyfin.Plugin.Aperture.Integrations.Trakt;
 using Jellyfin.Plugin.Aperture.Secrets;
 using Jellyfin.Plugin.Aperture.Storage;
 using Jellyfin.Plugin.Aperture.TraktAccounts;
+using Jellyfin.Plugin.Aperture.TraktSync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -95,6 +96,14 @@ public static class ApertureServices
         services.AddSingleton<TraktUserTokens>();
         services.AddSingleton<TraktUnlink>();
         services.AddSingleton<TraktLinkStatusReader>();
+
+        // Two-way rating sync: the per-user sync, the local change times and the runner the task calls. The host
+        // adds the Jellyfin side (IUserRatingsLibrary, IRatingsSyncLauncher).
+        services.AddSingleton<RatingsSyncStore>();
+        services.AddSingleton<RatingsSync>();
+        services.AddSingleton<LocalRatingTimes>();
+        services.AddSingleton<RatingsSyncRunner>();
+        services.AddSingleton<RatingsSyncDebouncer>();
         return services;
     }
 
