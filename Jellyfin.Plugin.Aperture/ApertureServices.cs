@@ -97,13 +97,11 @@ public static class ApertureServices
         services.AddSingleton<TraktUnlink>();
         services.AddSingleton<TraktLinkStatusReader>();
 
-        // Two-way rating sync: the per-user sync, the local change times and the runner the task calls. The host
-        // adds the Jellyfin side (IUserRatingsLibrary, IRatingsSyncLauncher).
+        // Two-way rating sync: the per-user sync and the local change times. The runner and the debouncer need the
+        // Jellyfin side (IUserRatingsLibrary, IRatingsSyncLauncher), so the registrator adds them with it.
         services.AddSingleton<RatingsSyncStore>();
         services.AddSingleton<RatingsSync>();
         services.AddSingleton<LocalRatingTimes>();
-        services.AddSingleton<RatingsSyncRunner>();
-        services.AddSingleton<RatingsSyncDebouncer>();
         return services;
     }
 

@@ -66,6 +66,8 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<OwnRatingWrites>();
         serviceCollection.AddSingleton<IUserRatingsLibrary, JellyfinUserRatings>();
         serviceCollection.AddSingleton<IRatingsSyncLauncher, JellyfinRatingsSyncLauncher>();
+        serviceCollection.AddSingleton<RatingsSyncRunner>();
+        serviceCollection.AddSingleton<RatingsSyncDebouncer>();
         serviceCollection.AddHostedService<UserRatingListener>();
         ApertureServices.Add(serviceCollection);
     }

@@ -116,8 +116,8 @@ public sealed class JellyfinUserRatings : IUserRatingsLibrary
         // Rating alone carries the value: Jellyfin's Likes reads it back (>= 6.5), and setting Likes would overwrite it.
         data.Rating = value is { } v ? TraktRatingScale.ToJellyfin(v) : null;
 
-        // Import, not UpdateUserRating: the rating came from elsewhere, and jellyfin-plugin-trakt pushes every
-        // UpdateUserRating save to Trakt, so that reason would send the pulled rating straight back.
+        // Import, not UpdateUserRating: the rating came from Trakt, not from the user editing it in a client, so
+        // anything that reacts to a user's rating edit (other plugins, webhooks) should not take it for one.
         // (10.11 signature: SaveUserData(User, BaseItem, UserItemData, UserDataSaveReason, CancellationToken).)
         using (_own.Begin(userId, itemId))
         {

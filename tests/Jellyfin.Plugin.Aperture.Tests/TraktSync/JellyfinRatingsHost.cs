@@ -86,6 +86,8 @@ public sealed class JellyfinRatingsHost : IAsyncLifetime
             services.AddSingleton<OwnRatingWrites>();
             services.AddSingleton<IUserRatingsLibrary>(sp => new JellyfinUserRatings(Library.Object, new Users(Alice), UserData.Object, sp.GetRequiredService<OwnRatingWrites>(), NullLogger<JellyfinUserRatings>.Instance));
             services.AddSingleton(Launcher.Object);
+            services.AddSingleton<RatingsSyncRunner>();
+            services.AddSingleton<RatingsSyncDebouncer>();
         });
         _trakt.Clock = _host.Time;
         Assert.Null(_host.Get<IntegrationSettingsService>().Update(new IntegrationSettings { Id = IntegrationIds.Trakt, BaseUrl = _trakt.BaseUrl.AbsoluteUri }));
