@@ -41,7 +41,9 @@ public sealed class RatingsSyncWiringTests
 
             // Jellyfin creates the task itself with constructor injection.
             Assert.NotNull(ActivatorUtilities.CreateInstance<SyncTraktRatingsTask>(provider));
-            var listener = provider.GetServices<IHostedService>().OfType<UserRatingListener>().Single();
+            // Registered as a hosted service (built alone: the others need more of Jellyfin than this test offers).
+            Assert.Contains(services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(UserRatingListener));
+            var listener = ActivatorUtilities.CreateInstance<UserRatingListener>(provider);
 
             await listener.StartAsync(CancellationToken.None);
             userData.VerifyAdd(u => u.UserDataSaved += It.IsAny<EventHandler<UserDataSaveEventArgs>>(), Times.Once);
