@@ -14,6 +14,7 @@ using Jellyfin.Plugin.Aperture.Integrations.Trakt;
 using Jellyfin.Plugin.Aperture.Secrets;
 using Jellyfin.Plugin.Aperture.Storage;
 using Jellyfin.Plugin.Aperture.TraktAccounts;
+using Jellyfin.Plugin.Aperture.TraktSync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -95,6 +96,12 @@ public static class ApertureServices
         services.AddSingleton<TraktUserTokens>();
         services.AddSingleton<TraktUnlink>();
         services.AddSingleton<TraktLinkStatusReader>();
+
+        // Two-way rating sync: the per-user sync and the local change times. The runner and the debouncer need the
+        // Jellyfin side (IUserRatingsLibrary, IRatingsSyncLauncher), so the registrator adds them with it.
+        services.AddSingleton<RatingsSyncStore>();
+        services.AddSingleton<RatingsSync>();
+        services.AddSingleton<LocalRatingTimes>();
         return services;
     }
 

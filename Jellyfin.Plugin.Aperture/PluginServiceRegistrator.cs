@@ -6,6 +6,7 @@ using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Library;
 using Jellyfin.Plugin.Aperture.Storage;
+using Jellyfin.Plugin.Aperture.TraktSync;
 using MediaBrowser.Common.Configuration;
 using MediaBrowser.Controller;
 using MediaBrowser.Controller.Plugins;
@@ -60,6 +61,14 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
             .RemoveAllLoggers();
+        // Trakt rating sync's Jellyfin side: user ratings, the task launcher, and the listener that records local
+        // rating changes (the "Sync Trakt ratings" task itself is found by Jellyfin, like the enrichment task).
+        serviceCollection.AddSingleton<OwnRatingWrites>();
+        serviceCollection.AddSingleton<IUserRatingsLibrary, JellyfinUserRatings>();
+        serviceCollection.AddSingleton<IRatingsSyncLauncher, JellyfinRatingsSyncLauncher>();
+        serviceCollection.AddSingleton<RatingsSyncRunner>();
+        serviceCollection.AddSingleton<RatingsSyncDebouncer>();
+        serviceCollection.AddHostedService<UserRatingListener>();
         ApertureServices.Add(serviceCollection);
     }
 }

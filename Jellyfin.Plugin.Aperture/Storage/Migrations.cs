@@ -150,5 +150,17 @@ internal static class Migrations
             synced_at TEXT NOT NULL
         )
         """),
+
+        // Aperture's record of when a user's Jellyfin rating last changed (Jellyfin keeps no such time): the value
+        // seen then, on Trakt's scale (null = unrated), so a later save that leaves the rating alone is not a change.
+        new(94, """
+        CREATE TABLE trakt_rating_local (
+            user_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            rating INTEGER CHECK (rating BETWEEN 1 AND 10),
+            changed_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, item_id)
+        )
+        """),
     };
 }

@@ -63,6 +63,9 @@ public sealed partial class TraktEmulator : ServiceEmulator
     /// <summary>Gets the device codes issued so far (their secret values, for tests that steer one code).</summary>
     public System.Collections.Generic.IReadOnlyCollection<string> IssuedDeviceCodes => _deviceCodes.Keys.ToArray();
 
+    /// <summary>Gets every access token issued so far (valid or not), to read a linked user's ratings by.</summary>
+    public System.Collections.Generic.IReadOnlyCollection<string> IssuedAccessTokens => _accessTokens.Keys.ToArray();
+
     /// <summary>Gets or sets the account limits reported by <c>/users/settings</c>.</summary>
     public TraktLimits Limits
     {
