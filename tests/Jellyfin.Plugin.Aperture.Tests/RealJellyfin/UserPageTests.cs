@@ -1,0 +1,87 @@
+using System;
+using System.Net;
+using System.Threading.Tasks;
+using Aperture.Emulators;
+using Jellyfin.Plugin.Aperture.Tests.Browser;
+using Microsoft.Playwright;
+using Xunit;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
+
+/// <summary>
+/// Aperture's user page in a real server and real Chromium, for a user who is not an administrator: signed in through
+/// jellyfin-web, the page links and unlinks that user's Trakt account against the Trakt emulator. One subclass per
+/// server version.
+/// </summary>
+/// <typeparam name="TFixture">The fixture of one server version.</typeparam>
+public abstract class UserPageTests<TFixture>
+    where TFixture : JellyfinServerFixture
+{
+    private const string ViewerName = "viewer";
+    private const string ViewerPassword = "viewer-pass-1";
+
+    protected UserPageTests(TFixture fixture, ChromiumFixture chromium, ITestOutputHelper output)
+    {
+        Fixture = fixture;
+        Chromium = chromium;
+        Output = output;
+    }
+
+    protected TFixture Fixture { get; }
+
+    protected ChromiumFixture Chromium { get; }
+
+    protected ITestOutputHelper Output { get; }
+
+    [SkippableFact]
+    public async Task UserPage_NonAdminUser_LinksAndUnlinksTrakt_AndIsRefusedTheAdminApi()
+    {
+        Skip.If(Fixture.Problem is not null, Fixture.Problem);
+        Skip.If(Chromium.Problem is not null, Chromium.Problem);
+        await Fixture.SaveCredentialsAsync("trakt");
+        var trakt = (TraktEmulator)Fixture.Emulator("trakt");
+        trakt.AutoApproveDeviceCodes = true;
+        using var viewer = await JellyfinUserAccount.CreateAsync(Fixture.Server, ViewerName, ViewerPassword);
+
+        using (var admin = await viewer.Api.GetAsync("Aperture/Trakt/Users"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, admin.StatusCode);
+        }
+
+        await using var web = await JellyfinWebUserPage.OpenAsync(Chromium, viewer);
+        await Expect(web.Page.Locator("#who")).ToHaveTextAsync("Signed in as " + ViewerName);
+        await Expect(web.State).ToHaveTextAsync("Not linked");
+
+        await web.Page.Locator("[data-testid='trakt-link']").ClickAsync();
+        await Expect(web.Page.Locator("[data-testid='trakt-code']")).Not.ToBeEmptyAsync();
+        Output.WriteLine("Code shown: " + await web.Page.Locator("[data-testid='trakt-code']").TextContentAsync());
+
+        // The page polls at Trakt's interval (5 s in the emulator); the emulator approved the code already.
+        await Expect(web.State).ToHaveTextAsync("Linked", new() { Timeout = 30_000 });
+        var listed = await Fixture.Aperture(System.Net.Http.HttpMethod.Get, "Trakt/Users");
+        Assert.Contains(listed.EnumerateArray(), u => u.GetProperty("UserId").GetString()!.Replace("-", string.Empty, StringComparison.Ordinal)
+            == viewer.UserId.Replace("-", string.Empty, StringComparison.Ordinal) && u.GetProperty("State").GetString() == "Linked");
+
+        await web.Page.Locator("[data-testid='trakt-unlink']").ClickAsync();
+        await Expect(web.State).ToHaveTextAsync("Not linked");
+        await Expect(web.Page.Locator("[data-testid='trakt-link']")).ToBeVisibleAsync();
+        await Expect(web.Page.Locator("[data-testid='trakt-error']")).ToBeEmptyAsync();
+        Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+    }
+
+    [SkippableFact]
+    public async Task UserPage_NotSignedIn_SaysSoAndLinksToJellyfinWeb()
+    {
+        Skip.If(Fixture.Problem is not null, Fixture.Problem);
+        Skip.If(Chromium.Problem is not null, Chromium.Problem);
+
+        await using var web = await JellyfinWebUserPage.OpenAsync(Chromium, null);
+        await Expect(web.Page.Locator("#signedOut")).ToBeVisibleAsync();
+        await Expect(web.Page.Locator("#signedOut")).ToContainTextAsync("not signed in");
+        await Expect(web.Page.Locator("#signInLink")).ToHaveAttributeAsync("href", "/web/");
+        await Expect(web.Page.Locator("#trakt")).ToBeHiddenAsync();
+        Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+    }
+}
