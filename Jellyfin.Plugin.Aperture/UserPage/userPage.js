@@ -74,7 +74,7 @@
     async function request(method, path, signedIn) {
         const headers = { Accept: 'application/json' };
         if (signedIn) {
-            // Jellyfin 12 accepts only this header (not X-Emby-Token). Device, DeviceId and Version are left out on
+            // Jellyfin 12 accepts only this header, not the legacy token header. Device, DeviceId and Version are left out on
             // purpose: Jellyfin then takes them from the token's own device, while sending different ones would rename
             // the user's jellyfin-web device in the dashboard.
             headers.Authorization = 'MediaBrowser Client="Aperture", Token="' + token + '"';
