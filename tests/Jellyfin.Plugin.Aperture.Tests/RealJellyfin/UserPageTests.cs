@@ -56,10 +56,12 @@ public abstract class UserPageTests<TFixture>
 
         await web.Page.Locator("[data-testid='trakt-link']").ClickAsync();
         await Expect(web.Page.Locator("[data-testid='trakt-code']")).Not.ToBeEmptyAsync();
+        await Screenshot(web.Page, "code");
         Output.WriteLine("Code shown: " + await web.Page.Locator("[data-testid='trakt-code']").TextContentAsync());
 
         // The page polls at Trakt's interval (5 s in the emulator); the emulator approved the code already.
         await Expect(web.State).ToHaveTextAsync("Linked", new() { Timeout = 30_000 });
+        await Screenshot(web.Page, "linked");
         var listed = await Fixture.Aperture(System.Net.Http.HttpMethod.Get, "Trakt/Users");
         Assert.Contains(listed.EnumerateArray(), u => u.GetProperty("UserId").GetString()!.Replace("-", string.Empty, StringComparison.Ordinal)
             == viewer.UserId.Replace("-", string.Empty, StringComparison.Ordinal) && u.GetProperty("State").GetString() == "Linked");
@@ -69,6 +71,56 @@ public abstract class UserPageTests<TFixture>
         await Expect(web.Page.Locator("[data-testid='trakt-link']")).ToBeVisibleAsync();
         await Expect(web.Page.Locator("[data-testid='trakt-error']")).ToBeEmptyAsync();
         Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+    }
+
+    [SkippableFact]
+    public async Task SettingsPage_Users_ListsALinkedUser_AndTheAdminUnlinksIt()
+    {
+        Skip.If(Fixture.Problem is not null, Fixture.Problem);
+        Skip.If(Chromium.Problem is not null, Chromium.Problem);
+        await Fixture.SaveCredentialsAsync("trakt");
+        ((TraktEmulator)Fixture.Emulator("trakt")).AutoApproveDeviceCodes = true;
+        using var viewer = await JellyfinUserAccount.CreateAsync(Fixture.Server, ViewerName, ViewerPassword);
+
+        // Linked through the user API (the page's own flow is the test above); polls until Trakt's interval passed.
+        using (var start = await viewer.Api.PostAsync("Aperture/User/Trakt/Link", null))
+        {
+            start.EnsureSuccessStatusCode();
+        }
+
+        async Task<bool> Linked()
+        {
+            using var poll = await viewer.Api.PostAsync("Aperture/User/Trakt/Link/Poll", null);
+            return (await poll.Content.ReadAsStringAsync()).Contains("\"Linked\"", StringComparison.Ordinal);
+        }
+
+        await JellyfinServer.WaitUntilAsync("the viewer's Trakt link", Linked, TimeSpan.FromSeconds(30));
+
+        await using var admin = await JellyfinWebSession.OpenAsync(Chromium);
+        admin.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        var row = admin.Page.Locator("#apertureUsersList [data-testid='user']", new() { HasText = ViewerName });
+        await Expect(row).ToHaveAttributeAsync("data-state", "Linked");
+        await Screenshot(admin.Page, "admin-users");
+        await Expect(admin.Page.Locator("[data-testid='user-page-url']")).ToHaveTextAsync(JellyfinServer.Url + "/Aperture/UserPage");
+
+        await row.Locator("[data-testid='user-unlink']").ClickAsync();
+
+        // jellyfin-web's own confirm dialog (or the browser's, accepted above).
+        var ok = admin.Page.Locator(".dialogContainer button[data-id='ok']");
+        try
+        {
+            await ok.ClickAsync(new() { Timeout = 5000 });
+            Output.WriteLine("Confirmed in jellyfin-web's dialog.");
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        await Expect(admin.Page.Locator("#apertureUsersList [data-testid='user']", new() { HasText = ViewerName })).ToHaveAttributeAsync("data-state", "NotLinked");
+        Assert.True(admin.Errors.Count == 0, string.Join('\n', admin.Errors));
+
+        await using var web = await JellyfinWebUserPage.OpenAsync(Chromium, viewer);
+        await Expect(web.State).ToHaveTextAsync("Not linked");
     }
 
     [SkippableFact]
@@ -83,5 +135,13 @@ public abstract class UserPageTests<TFixture>
         await Expect(web.Page.Locator("#signInLink")).ToHaveAttributeAsync("href", "/web/");
         await Expect(web.Page.Locator("#trakt")).ToBeHiddenAsync();
         Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+    }
+
+    // For a person to look at what real Chromium showed; the assertions do not depend on it.
+    private async Task Screenshot(IPage page, string name)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "aperture-userpage-" + Fixture.Version + "-" + name + ".png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        Output.WriteLine("Screenshot: " + path);
     }
 }
