@@ -44,6 +44,7 @@ public abstract class UserPageTests<TFixture>
         var trakt = (TraktEmulator)Fixture.Emulator("trakt");
         trakt.AutoApproveDeviceCodes = true;
         using var viewer = await JellyfinUserAccount.CreateAsync(Fixture.Server, ViewerName, ViewerPassword);
+        await StartNotLinkedAsync(viewer);
 
         using (var admin = await viewer.Api.GetAsync("Aperture/Trakt/Users"))
         {
@@ -81,6 +82,7 @@ public abstract class UserPageTests<TFixture>
         await Fixture.SaveCredentialsAsync("trakt");
         ((TraktEmulator)Fixture.Emulator("trakt")).AutoApproveDeviceCodes = true;
         using var viewer = await JellyfinUserAccount.CreateAsync(Fixture.Server, ViewerName, ViewerPassword);
+        await StartNotLinkedAsync(viewer);
 
         // Linked through the user API (the page's own flow is the test above); polls until Trakt's interval passed.
         using (var start = await viewer.Api.PostAsync("Aperture/User/Trakt/Link", null))
@@ -124,6 +126,35 @@ public abstract class UserPageTests<TFixture>
     }
 
     [SkippableFact]
+    public async Task UserPage_ShowsSlowDownAndDenied_InWords()
+    {
+        Skip.If(Fixture.Problem is not null, Fixture.Problem);
+        Skip.If(Chromium.Problem is not null, Chromium.Problem);
+        await Fixture.SaveCredentialsAsync("trakt");
+        var trakt = (TraktEmulator)Fixture.Emulator("trakt");
+        trakt.AutoApproveDeviceCodes = false;
+        using var viewer = await JellyfinUserAccount.CreateAsync(Fixture.Server, ViewerName, ViewerPassword);
+        await StartNotLinkedAsync(viewer);
+
+        await using var web = await JellyfinWebUserPage.OpenAsync(Chromium, viewer);
+        await web.Page.Locator("[data-testid='trakt-link']").ClickAsync();
+        var poll = web.Page.Locator("[data-testid='trakt-poll']");
+        await Expect(poll).ToHaveTextAsync("Waiting for the code to be entered at Trakt.");
+
+        // Trakt's 429 on the device token endpoint means "slow down": the page keeps the code and says so.
+        trakt.ForceDeviceTokenAnswer(429);
+        await Expect(poll).ToContainTextAsync("check less often", new() { Timeout = 20_000 });
+        await Expect(web.State).ToHaveTextAsync("Linking\u2026");
+
+        trakt.ForceDeviceTokenAnswer(null);
+        trakt.DenyDeviceCode();
+        await Expect(web.Page.Locator("[data-testid='trakt-error']")).ToContainTextAsync("declined", new() { Timeout = 30_000 });
+        await Expect(web.State).ToHaveTextAsync("Not linked");
+        await Expect(web.Page.Locator("[data-testid='trakt-link']")).ToBeVisibleAsync();
+        Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+    }
+
+    [SkippableFact]
     public async Task UserPage_NotSignedIn_SaysSoAndLinksToJellyfinWeb()
     {
         Skip.If(Fixture.Problem is not null, Fixture.Problem);
@@ -135,6 +166,13 @@ public abstract class UserPageTests<TFixture>
         await Expect(web.Page.Locator("#signInLink")).ToHaveAttributeAsync("href", "/web/");
         await Expect(web.Page.Locator("#trakt")).ToBeHiddenAsync();
         Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+    }
+
+    // The tests share one server and run in any order; each starts from "not linked" whatever an earlier one left.
+    private static async Task StartNotLinkedAsync(JellyfinUserAccount viewer)
+    {
+        using var unlink = await viewer.Api.PostAsync("Aperture/User/Trakt/Unlink", null);
+        unlink.EnsureSuccessStatusCode();
     }
 
     // For a person to look at what real Chromium showed; the assertions do not depend on it.
