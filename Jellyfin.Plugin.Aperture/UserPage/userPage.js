@@ -19,6 +19,7 @@
 
     let token = null;
     let pollTimer = null;
+    let pollSeconds = 5;
     let busy = false;
 
     function byId(id) {
@@ -148,8 +149,8 @@
         show('traktCode', true);
         setButtons(false, false);
         stopPolling();
-        const seconds = Number(pending.IntervalSeconds) > 0 ? Number(pending.IntervalSeconds) : 5;
-        pollTimer = window.setTimeout(poll, seconds * 1000);
+        pollSeconds = Number(pending.IntervalSeconds) > 0 ? Number(pending.IntervalSeconds) : 5;
+        pollTimer = window.setTimeout(poll, pollSeconds * 1000);
     }
 
     function renderStatus(status) {
@@ -195,6 +196,11 @@
             }
         } catch (error) {
             fail(error);
+
+            // The server or the network failed this once; the code may still be good, so keep checking at the interval.
+            if (token !== null && !(error instanceof HttpError && error.status < 500)) {
+                pollTimer = window.setTimeout(poll, pollSeconds * 1000);
+            }
         }
     }
 
