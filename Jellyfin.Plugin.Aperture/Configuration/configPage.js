@@ -1129,6 +1129,76 @@ export default function (view) {
         runNow();
     });
 
+    // ---- users: every user's Trakt link, and unlinking one ----
+
+    const users = {
+        list: view.querySelector('#apertureUsersList'),
+        error: view.querySelector('#apertureUsersError'),
+        pageUrl: view.querySelector('#apertureUserPageUrl'),
+        unlinking: new Set()
+    };
+    users.pageUrl.textContent = window.ApiClient.getUrl('Aperture/UserPage');
+    users.pageUrl.href = window.ApiClient.getUrl('Aperture/UserPage');
+
+    const LINK_STATES = { NotLinked: 'Not linked', Pending: 'Linking in progress', Linked: 'Linked', LinkAgain: 'Link again' };
+
+    function buildUserRow(user) {
+        const name = user.UserName || ('Deleted user ' + user.UserId);
+        let detail = LINK_STATES[user.State] || String(user.State);
+        if (user.State === 'Linked' && user.LinkedAt) {
+            detail += ' since ' + formatDate(user.LinkedAt);
+        } else if (user.State === 'LinkAgain' && user.Reason) {
+            detail += ': ' + user.Reason;
+        }
+
+        const row = el('li', { className: 'apertureUser', attrs: { 'data-user-id': user.UserId, 'data-state': user.State, 'data-testid': 'user' } }, [
+            el('strong', { text: name }),
+            el('span', { text: ' \u2014 ' + detail, attrs: { 'data-testid': 'user-state' } })
+        ]);
+        if (user.State !== 'NotLinked') {
+            const button = el('button', {
+                is: 'emby-button',
+                className: 'raised',
+                text: 'Unlink',
+                attrs: { type: 'button', 'data-testid': 'user-unlink', disabled: users.unlinking.has(user.UserId) }
+            });
+            button.addEventListener('click', function () {
+                unlinkUser(user.UserId, name);
+            });
+            row.appendChild(el('span', { text: ' ' }));
+            row.appendChild(button);
+        }
+
+        return row;
+    }
+
+    async function refreshUsers() {
+        try {
+            const list = await api('GET', 'Aperture/Trakt/Users');
+            users.error.textContent = '';
+            users.list.replaceChildren.apply(users.list, (Array.isArray(list) ? list : []).map(buildUserRow));
+        } catch (error) {
+            users.error.textContent = 'Could not load the users\u2019 Trakt links: ' + await errorText(error);
+        }
+    }
+
+    async function unlinkUser(userId, name) {
+        if (!await confirmAction('Unlink ' + name + '\u2019s Trakt account? Aperture\u2019s access is revoked at Trakt.', 'Unlink Trakt')) {
+            return;
+        }
+
+        users.unlinking.add(userId);
+        try {
+            await api('POST', 'Aperture/Trakt/Users/' + encodeURIComponent(userId) + '/Unlink');
+        } catch (error) {
+            users.error.textContent = 'Could not unlink ' + name + ': ' + await errorText(error);
+        } finally {
+            users.unlinking.delete(userId);
+        }
+
+        refreshUsers();
+    }
+
     // ---- loading and polling ----
 
     async function refreshAlerts() {
@@ -1152,9 +1222,10 @@ export default function (view) {
         try {
             // The enrichment section loads on its own, so a failure there never hides the integration cards.
             const deadline = Math.max(10000, 2 * pollMilliseconds());
-            const enrichment = withDeadline(refreshEnrichment(), deadline).catch(function () {
-                // refreshEnrichment shows its own errors; a stalled one only must not hold up the next poll.
-            });
+
+            // refreshEnrichment and refreshUsers show their own errors; a stalled one only must not hold up the next poll.
+            const enrichment = withDeadline(refreshEnrichment(), deadline).catch(function () {});
+            const userLinks = withDeadline(refreshUsers(), deadline).catch(function () {});
             try {
                 const results = await withDeadline(Promise.all([api('GET', 'Aperture/Integrations'), api('GET', 'Aperture/Alerts')]), deadline);
                 showLoadError('');
@@ -1165,6 +1236,7 @@ export default function (view) {
             }
 
             await enrichment;
+            await userLinks;
         } finally {
             refreshing = false;
             if (first) {
@@ -1182,12 +1254,25 @@ export default function (view) {
 
     function startPolling() {
         stopPolling();
+        let detachedSince = null;
         timer = setInterval(function () {
-            if (!shown || !view.isConnected) {
+            if (!shown) {
                 stopPolling();
                 return;
             }
 
+            // jellyfin-web may take the view out of the document and put it back (a re-render) without a new
+            // viewshow: skip those ticks, and stop only once the view has stayed away for a minute.
+            if (!view.isConnected) {
+                detachedSince = detachedSince || Date.now();
+                if (Date.now() - detachedSince > 60000) {
+                    stopPolling();
+                }
+
+                return;
+            }
+
+            detachedSince = null;
             refresh(false);
         }, pollMilliseconds());
     }

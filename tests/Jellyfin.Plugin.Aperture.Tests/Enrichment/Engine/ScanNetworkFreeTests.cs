@@ -87,8 +87,9 @@ public sealed class ScanNetworkFreeTests : IClassFixture<SourceEmulators>
         var step = new EnrichAfterScanTask(queue, host.Get<Jellyfin.Plugin.Aperture.Health.IntegrationStatusService>(), launcher, host.Get<Microsoft.Extensions.Logging.ILogger<EnrichAfterScanTask>>());
 
         Assert.True(step.Run(new Progress<double>(), CancellationToken.None).IsCompletedSuccessfully);
+        Assert.True(launcher.Queued);
         Assert.Equal(0, _emulators.TotalRequests);
-        var summary = await launcher.Started!.WaitAsync(TimeSpan.FromSeconds(60));
+        var summary = await launcher.StartQueued().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(3, summary.Enriched);
         Assert.All(movies, m => Assert.NotNull(applier.Applied[m.Id].CriticRating));
@@ -111,10 +112,16 @@ public sealed class ScanNetworkFreeTests : IClassFixture<SourceEmulators>
         return movie;
     }
 
+    /// <summary>
+    /// Stands in for Jellyfin's task manager: queuing only records the request, and the test starts the queued run
+    /// itself, so "the post-scan step sent nothing" is checked before the run it queued can send anything.
+    /// </summary>
     private sealed class RunningLauncher(Func<Task<RunSummary>> run) : IEnrichmentTaskLauncher
     {
-        public Task<RunSummary>? Started { get; private set; }
+        public bool Queued { get; private set; }
 
-        public void QueueRun() => Started = Task.Run(run);
+        public void QueueRun() => Queued = true;
+
+        public Task<RunSummary> StartQueued() => Queued ? Task.Run(run) : throw new InvalidOperationException("Nothing was queued.");
     }
 }
