@@ -78,37 +78,5 @@ public sealed class JellyfinWebSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 
-    private async Task SignInAsync()
-    {
-        await Page.GotoAsync(JellyfinServer.Url + "/web/#/login");
-        // jellyfin-web shows the manual form, or the user cards with a "Manual login" button, and may switch between
-        // them while it loads; keep going until the form is there (bounded).
-        var name = Page.Locator("#txtManualName");
-        for (var attempt = 0; !await name.IsVisibleAsync(); attempt++)
-        {
-            if (attempt == 60)
-            {
-                throw new TimeoutException("jellyfin-web never showed its login form.");
-            }
-
-            var manual = Page.Locator(".btnManual:visible");
-            if (await manual.CountAsync() > 0)
-            {
-                try
-                {
-                    await manual.First.ClickAsync(new LocatorClickOptions { Timeout = 1000 });
-                }
-                catch (TimeoutException)
-                {
-                }
-            }
-
-            await Task.Delay(250);
-        }
-
-        await name.FillAsync(JellyfinServer.AdminName);
-        await Page.Locator("#txtManualPassword").FillAsync(JellyfinServer.AdminPassword);
-        await Page.Locator(".manualLoginForm button[type='submit']").ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("login", StringComparison.OrdinalIgnoreCase));
-    }
+    private Task SignInAsync() => JellyfinWebLogin.SignInAsync(Page, JellyfinServer.AdminName, JellyfinServer.AdminPassword);
 }

@@ -69,36 +69,5 @@ public sealed class JellyfinWebUserPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 
-    // jellyfin-web's login form, as JellyfinWebSession signs the admin in, for any user.
-    private async Task SignInAsync(string name, string password)
-    {
-        await Page.GotoAsync(JellyfinServer.Url + "/web/#/login");
-        var nameInput = Page.Locator("#txtManualName");
-        for (var attempt = 0; !await nameInput.IsVisibleAsync(); attempt++)
-        {
-            if (attempt == 60)
-            {
-                throw new TimeoutException("jellyfin-web never showed its login form.");
-            }
-
-            var manual = Page.Locator(".btnManual:visible");
-            if (await manual.CountAsync() > 0)
-            {
-                try
-                {
-                    await manual.First.ClickAsync(new LocatorClickOptions { Timeout = 1000 });
-                }
-                catch (TimeoutException)
-                {
-                }
-            }
-
-            await Task.Delay(250);
-        }
-
-        await nameInput.FillAsync(name);
-        await Page.Locator("#txtManualPassword").FillAsync(password);
-        await Page.Locator(".manualLoginForm button[type='submit']").ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("login", StringComparison.OrdinalIgnoreCase));
-    }
+    private Task SignInAsync(string name, string password) => JellyfinWebLogin.SignInAsync(Page, name, password);
 }
