@@ -1252,18 +1252,17 @@ export default function (view) {
         }
     }
 
-    // Polling follows what the admin sees: it runs while the view is in the document and visible, whatever view
-    // events jellyfin-web sends (a cached view stays in the document hidden; a re-render may take the view out and
-    // put it back, or hide and show it, without a new viewshow). It stops for good once the view has stayed out of
-    // the document for a minute, or on viewdestroy.
-    function isVisible() {
-        return view.isConnected && view.getClientRects().length > 0;
-    }
-
     function startPolling() {
         stopPolling();
         let detachedSince = null;
         timer = setInterval(function () {
+            if (!shown) {
+                stopPolling();
+                return;
+            }
+
+            // jellyfin-web may take the view out of the document and put it back (a re-render) without a new
+            // viewshow: skip those ticks, and stop only once the view has stayed away for a minute.
             if (!view.isConnected) {
                 detachedSince = detachedSince || Date.now();
                 if (Date.now() - detachedSince > 60000) {
@@ -1274,9 +1273,7 @@ export default function (view) {
             }
 
             detachedSince = null;
-            if (isVisible()) {
-                refresh(false);
-            }
+            refresh(false);
         }, pollMilliseconds());
     }
 
@@ -1286,9 +1283,8 @@ export default function (view) {
         startPolling();
     });
     view.addEventListener('viewhide', function () {
-        // Not the end of polling: a hidden view skips its ticks (isVisible), and a view shown again without a new
-        // viewshow picks up where it left.
         shown = false;
+        stopPolling();
         stopFollowUp();
     });
     view.addEventListener('viewdestroy', function () {
