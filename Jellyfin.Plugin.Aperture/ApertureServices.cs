@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Jellyfin.Plugin.Aperture.Discovery;
 using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Http;
@@ -102,6 +103,10 @@ public static class ApertureServices
         services.AddSingleton<RatingsSyncStore>();
         services.AddSingleton<RatingsSync>();
         services.AddSingleton<LocalRatingTimes>();
+        services.AddSingleton<TraktSyncLog>();
+
+        // Titles the watchlist, suggestions and Top Picks want that the library lacks, kept for Discovery.
+        services.AddSingleton<MissingTitleStore>();
         return services;
     }
 

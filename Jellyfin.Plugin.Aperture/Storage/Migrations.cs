@@ -162,5 +162,38 @@ internal static class Migrations
             PRIMARY KEY (user_id, item_id)
         )
         """),
+
+        // 95 (shared by the watchlist, suggestions, Top Picks and Discovery): titles a source wants that the library
+        // lacks, per list and per user ('' = server-wide), in the source's order.
+        new(95, """
+        CREATE TABLE missing_titles (
+            source TEXT NOT NULL,
+            list TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            year INTEGER,
+            imdb TEXT,
+            tmdb INTEGER,
+            tvdb INTEGER,
+            rank INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (source, list, user_id, position)
+        );
+        CREATE INDEX missing_titles_user ON missing_titles (user_id)
+        """),
+
+        // 96 (issue 9 point 2): the last run of each Trakt feature per user, shown on the user page and to the admin.
+        new(96, """
+        CREATE TABLE trakt_sync_runs (
+            user_id TEXT NOT NULL,
+            feature TEXT NOT NULL,
+            ran_at TEXT NOT NULL,
+            succeeded INTEGER NOT NULL,
+            summary TEXT NOT NULL,
+            PRIMARY KEY (user_id, feature)
+        )
+        """),
     };
 }
