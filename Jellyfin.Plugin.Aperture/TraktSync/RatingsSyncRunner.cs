@@ -108,12 +108,13 @@ public sealed class RatingsSyncRunner
             return null;
         }
 
-        var client = new TraktRatingsClient(
+        var api = new TraktUserApi(
             _pipeline,
             target,
             clientId,
-            async token => (await _tokens.GetValidAccessTokenAsync(userId, token).ConfigureAwait(false)).AccessToken,
-            _logger);
+            userId,
+            async token => (await _tokens.GetValidAccessTokenAsync(userId, token).ConfigureAwait(false)).AccessToken);
+        var client = new TraktRatingsClient(api, _logger);
         var items = _library.Read(userId);
         var times = _times.Load(userId);
 

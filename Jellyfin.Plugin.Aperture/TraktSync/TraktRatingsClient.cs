@@ -19,33 +19,24 @@ namespace Jellyfin.Plugin.Aperture.TraktSync;
 /// One user's Trakt ratings: <c>/sync/last_activities</c>, <c>/sync/ratings/{movies|shows}</c>, and writes to
 /// <c>/sync/ratings</c> and <c>/sync/ratings/remove</c> in batches of at most <see cref="MaxBatch"/> items. Every call
 /// goes through the pipeline; writes are marked as such, so they take its write lane (Trakt: 1 per second).
-/// The user's access token comes from a delegate, so linking and refreshing stay elsewhere.
+/// Calls are made as the user through <see cref="TraktUserApi"/>.
 /// </summary>
 public sealed class TraktRatingsClient
 {
     /// <summary>The most items one write carries (what Trakt's own plugins send).</summary>
     public const int MaxBatch = 100;
 
-    private readonly IUpstreamPipeline _pipeline;
-    private readonly IntegrationTarget _target;
-    private readonly string _clientId;
-    private readonly Func<CancellationToken, Task<string?>> _accessToken;
+    private readonly TraktUserApi _api;
     private readonly ILogger _logger;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="TraktRatingsClient"/> class.
     /// </summary>
-    /// <param name="pipeline">The upstream pipeline.</param>
-    /// <param name="target">Trakt's saved target (base URL and app credentials).</param>
-    /// <param name="clientId">The app's client id.</param>
-    /// <param name="accessToken">Gets the user's current access token, or null when the user is not linked.</param>
+    /// <param name="api">Calls Trakt as the user.</param>
     /// <param name="logger">The logger.</param>
-    public TraktRatingsClient(IUpstreamPipeline pipeline, IntegrationTarget target, string clientId, Func<CancellationToken, Task<string?>> accessToken, ILogger logger)
+    public TraktRatingsClient(TraktUserApi api, ILogger logger)
     {
-        _pipeline = pipeline;
-        _target = target;
-        _clientId = clientId;
-        _accessToken = accessToken;
+        _api = api;
         _logger = logger;
     }
 
@@ -56,7 +47,7 @@ public sealed class TraktRatingsClient
     /// <returns>The activity.</returns>
     public async Task<TraktAnswer<TraktActivity>> GetLastActivitiesAsync(CancellationToken cancellationToken)
     {
-        var (response, error) = await SendAsync(HttpMethod.Get, "sync/last_activities", null, cancellationToken).ConfigureAwait(false);
+        var (response, error) = await _api.SendAsync(HttpMethod.Get, "sync/last_activities", null, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return new(null, error);
@@ -69,7 +60,7 @@ public sealed class TraktRatingsClient
 
         var movies = root.GetObject("movies")?.GetText("rated_at");
         var shows = root.GetObject("shows")?.GetText("rated_at");
-        var latest = new[] { Time(movies), Time(shows) }.Max();
+        var latest = new[] { TraktUserApi.Time(movies), TraktUserApi.Time(shows) }.Max();
         return new(new TraktActivity("movies=" + movies + ";shows=" + shows, latest), null);
     }
 
@@ -82,7 +73,7 @@ public sealed class TraktRatingsClient
     public async Task<TraktAnswer<IReadOnlyList<RemoteRating>>> GetRatingsAsync(RatingKind kind, CancellationToken cancellationToken)
     {
         // No page or limit: Trakt returns every rating in one answer ("Pagination Optional").
-        var (response, error) = await SendAsync(HttpMethod.Get, "sync/ratings/" + Plural(kind), null, cancellationToken).ConfigureAwait(false);
+        var (response, error) = await _api.SendAsync(HttpMethod.Get, "sync/ratings/" + Plural(kind), null, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return new(null, error);
@@ -98,9 +89,9 @@ public sealed class TraktRatingsClient
         foreach (var item in items.EnumerateArray())
         {
             var ids = item.GetObject(Singular(kind))?.GetObject("ids");
-            if (ids is { } idObject && item.GetInt64("rating") is { } rating && TraktRatingScale.IsValid(rating) && Time(item.GetText("rated_at")) is { } ratedAt)
+            if (ids is { } idObject && item.GetInt64("rating") is { } rating && TraktRatingScale.IsValid(rating) && TraktUserApi.Time(item.GetText("rated_at")) is { } ratedAt)
             {
-                ratings.Add(new RemoteRating(kind, ReadIds(idObject), (int)rating, ratedAt));
+                ratings.Add(new RemoteRating(kind, TraktUserApi.ReadIds(idObject), (int)rating, ratedAt));
             }
         }
 
@@ -129,38 +120,6 @@ public sealed class TraktRatingsClient
 
     private static string Singular(RatingKind kind) => kind == RatingKind.Movie ? "movie" : "show";
 
-    private static DateTimeOffset? Time(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
-
-    private static TraktIds ReadIds(JsonElement ids) =>
-        new(ids.GetInt64("trakt"), ids.GetText("imdb"), ids.GetInt64("tmdb"), ids.GetInt64("tvdb"));
-
-    private static JsonObject WriteIds(TraktIds ids)
-    {
-        var json = new JsonObject();
-        if (ids.Trakt is { } trakt)
-        {
-            json["trakt"] = trakt;
-        }
-
-        if (!string.IsNullOrWhiteSpace(ids.Imdb))
-        {
-            json["imdb"] = ids.Imdb;
-        }
-
-        if (ids.Tmdb is { } tmdb)
-        {
-            json["tmdb"] = tmdb;
-        }
-
-        if (ids.Tvdb is { } tvdb)
-        {
-            json["tvdb"] = tvdb;
-        }
-
-        return json;
-    }
-
     private static string Body(IEnumerable<RatingChange> batch, bool withRating)
     {
         var body = new JsonObject();
@@ -169,13 +128,13 @@ public sealed class TraktRatingsClient
             var items = new JsonArray();
             foreach (var change in group)
             {
-                var item = new JsonObject { ["ids"] = WriteIds(change.Ids) };
+                var item = new JsonObject { ["ids"] = TraktUserApi.WriteIds(change.Ids) };
                 if (withRating)
                 {
                     item["rating"] = change.Value;
                     if (change.At is { } at)
                     {
-                        item["rated_at"] = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+                        item["rated_at"] = TraktUserApi.Text(at);
                     }
                 }
 
@@ -202,7 +161,7 @@ public sealed class TraktRatingsClient
             var matcher = new RatingKeyMatcher(batch.Where(c => c.Kind == kind).Select(c => new LocalRating(c.Kind, c.Ids, null, null)));
             foreach (var item in notFound.GetObjects(Plural(kind)))
             {
-                if (item.GetObject("ids") is { } ids && matcher.Match(kind, ReadIds(ids)) is { } key)
+                if (item.GetObject("ids") is { } ids && matcher.Match(kind, TraktUserApi.ReadIds(ids)) is { } key)
                 {
                     missing.Add(key);
                 }
@@ -221,7 +180,7 @@ public sealed class TraktRatingsClient
         for (var i = 0; i < batches.Count; i++)
         {
             var batch = batches[i];
-            var (response, error) = await SendAsync(HttpMethod.Post, path, Body(batch, withRating), cancellationToken).ConfigureAwait(false);
+            var (response, error) = await _api.SendAsync(HttpMethod.Post, path, Body(batch, withRating), cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
                 // Trakt said no (or is away): the later batches would meet the same answer, so they wait for the
@@ -244,29 +203,5 @@ public sealed class TraktRatingsClient
         }
 
         return new TraktWriteResult(done, notFound, failed);
-    }
-
-    private async Task<(UpstreamResponse? Response, string? Error)> SendAsync(HttpMethod method, string path, string? body, CancellationToken cancellationToken)
-    {
-        var token = await _accessToken(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(token))
-        {
-            return (null, "The user has not linked a Trakt account.");
-        }
-
-        var headers = TraktHeaders.ForApp(_clientId);
-        headers["Authorization"] = "Bearer " + token;
-        var request = new UpstreamRequest
-        {
-            Service = IntegrationIds.Trakt,
-            Target = _target,
-            Method = method,
-            Path = path,
-            JsonBody = body,
-            Headers = headers,
-            IsWrite = method != HttpMethod.Get,
-        };
-        var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.IsSuccess ? (response, null) : (response, response.Message);
     }
 }

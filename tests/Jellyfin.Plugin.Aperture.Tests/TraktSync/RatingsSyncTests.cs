@@ -233,12 +233,13 @@ public sealed class RatingsSyncTests : IAsyncLifetime
     [Fact]
     public async Task AnUnlinkedUserChangesNothing()
     {
-        var client = new TraktRatingsClient(
+        var api = new TraktUserApi(
             Host.Provider.GetService(typeof(Jellyfin.Plugin.Aperture.Http.IUpstreamPipeline)) as Jellyfin.Plugin.Aperture.Http.IUpstreamPipeline ?? throw new InvalidOperationException(),
             Integrations.EmulatorFixture<TraktEmulator>.Target(Trakt.BaseUrl, ("clientId", Trakt.ValidKey)),
             Trakt.ValidKey,
-            _ => Task.FromResult<string?>(null),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            Guid.Parse(Host.UserId),
+            _ => Task.FromResult<string?>(null));
+        var client = new TraktRatingsClient(api, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
         var result = await Host.Sync.RunAsync(Host.UserId, client, Host.Library.Values.ToList(), default);
 

@@ -46,12 +46,13 @@ public sealed class TraktSyncHost : IDisposable
 
         Tokens = trakt.IssueTokens();
         var target = EmulatorFixture<TraktEmulator>.Target(trakt.BaseUrl, ("clientId", trakt.ValidKey), ("clientSecret", trakt.ClientSecret)) with { IsCandidate = false };
-        Client = new TraktRatingsClient(
+        Api = new TraktUserApi(
             Provider.GetRequiredService<IUpstreamPipeline>(),
             target,
             trakt.ValidKey,
-            _ => Task.FromResult<string?>(Tokens.AccessToken),
-            Provider.GetRequiredService<ILogger<TraktRatingsClient>>());
+            Guid.Parse(UserId),
+            _ => Task.FromResult<string?>(Tokens.AccessToken));
+        Client = new TraktRatingsClient(Api, Provider.GetRequiredService<ILogger<TraktRatingsClient>>());
         Store = new RatingsSyncStore(Provider.GetRequiredService<ApertureDatabase>());
         Sync = new RatingsSync(Store, Clock, Provider.GetRequiredService<ILogger<RatingsSync>>());
     }
@@ -67,6 +68,8 @@ public sealed class TraktSyncHost : IDisposable
     public ServiceProvider Provider { get; }
 
     public TraktTokens Tokens { get; }
+
+    public TraktUserApi Api { get; }
 
     public TraktRatingsClient Client { get; }
 

@@ -1,0 +1,135 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Jellyfin.Plugin.Aperture.Http;
+using Jellyfin.Plugin.Aperture.Integrations;
+using Jellyfin.Plugin.Aperture.Integrations.Common;
+using Jellyfin.Plugin.Aperture.Integrations.Trakt;
+
+namespace Jellyfin.Plugin.Aperture.TraktSync;
+
+/// <summary>
+/// Calls Trakt's API as one linked user: the app headers, the user's bearer token, and the pipeline (writes take its
+/// write lane). Every per-user Trakt feature (ratings, watchlist, suggestions) sends through this one path, so how a
+/// user's calls are made and limited is decided in one place. Also reads and writes Trakt's id objects.
+/// </summary>
+public sealed class TraktUserApi
+{
+    private readonly IUpstreamPipeline _pipeline;
+    private readonly IntegrationTarget _target;
+    private readonly string _clientId;
+    private readonly Func<CancellationToken, Task<string?>> _accessToken;
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="TraktUserApi"/> class.
+    /// </summary>
+    /// <param name="pipeline">The upstream pipeline.</param>
+    /// <param name="target">Trakt's saved target (base URL and app credentials).</param>
+    /// <param name="clientId">The app's client id.</param>
+    /// <param name="userId">The Jellyfin user the calls are made for.</param>
+    /// <param name="accessToken">Gets the user's current access token, or null when the user is not linked.</param>
+    public TraktUserApi(IUpstreamPipeline pipeline, IntegrationTarget target, string clientId, Guid userId, Func<CancellationToken, Task<string?>> accessToken)
+    {
+        _pipeline = pipeline;
+        _target = target;
+        _clientId = clientId;
+        UserId = userId;
+        _accessToken = accessToken;
+    }
+
+    /// <summary>Gets the Jellyfin user the calls are made for.</summary>
+    public Guid UserId { get; }
+
+    /// <summary>
+    /// Parses a Trakt time stamp.
+    /// </summary>
+    /// <param name="text">The text, or null.</param>
+    /// <returns>The time, or null when absent or unreadable.</returns>
+    public static DateTimeOffset? Time(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+
+    /// <summary>
+    /// Formats a time the way Trakt writes them.
+    /// </summary>
+    /// <param name="time">The time.</param>
+    /// <returns>The text.</returns>
+    public static string Text(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Reads a Trakt <c>ids</c> object.
+    /// </summary>
+    /// <param name="ids">The object.</param>
+    /// <returns>The ids.</returns>
+    public static TraktIds ReadIds(JsonElement ids) =>
+        new(ids.GetInt64("trakt"), ids.GetText("imdb"), ids.GetInt64("tmdb"), ids.GetInt64("tvdb"));
+
+    /// <summary>
+    /// Writes a Trakt <c>ids</c> object with the ids that are known.
+    /// </summary>
+    /// <param name="ids">The ids.</param>
+    /// <returns>The object.</returns>
+    public static JsonObject WriteIds(TraktIds ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var json = new JsonObject();
+        if (ids.Trakt is { } trakt)
+        {
+            json["trakt"] = trakt;
+        }
+
+        if (!string.IsNullOrWhiteSpace(ids.Imdb))
+        {
+            json["imdb"] = ids.Imdb;
+        }
+
+        if (ids.Tmdb is { } tmdb)
+        {
+            json["tmdb"] = tmdb;
+        }
+
+        if (ids.Tvdb is { } tvdb)
+        {
+            json["tvdb"] = tvdb;
+        }
+
+        return json;
+    }
+
+    /// <summary>
+    /// Sends one call as the user.
+    /// </summary>
+    /// <param name="method">GET, POST or DELETE; anything but GET is a write.</param>
+    /// <param name="path">The path under the API base, with any query.</param>
+    /// <param name="body">The JSON body, or null.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The response when it succeeded, else the reason (admin-readable, no secrets).</returns>
+    public async Task<(UpstreamResponse? Response, string? Error)> SendAsync(HttpMethod method, string path, string? body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var token = await _accessToken(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(token))
+        {
+            return (null, "The user has not linked a Trakt account.");
+        }
+
+        var headers = TraktHeaders.ForApp(_clientId);
+        headers["Authorization"] = "Bearer " + token;
+        var request = new UpstreamRequest
+        {
+            Service = IntegrationIds.Trakt,
+            Target = _target,
+            Method = method,
+            Path = path,
+            JsonBody = body,
+            Headers = headers,
+            IsWrite = method != HttpMethod.Get,
+        };
+        var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return response.IsSuccess ? (response, null) : (response, response.Message);
+    }
+}
