@@ -187,7 +187,7 @@ public sealed partial class TraktEmulator : ServiceEmulator
             return;
         }
 
-        if (await TryServeSyncAsync(context, path).ConfigureAwait(false))
+        if (await TryServeWatchlistAsync(context, path).ConfigureAwait(false) || await TryServeSyncAsync(context, path).ConfigureAwait(false))
         {
             return;
         }
