@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Jellyfin.Data.Enums;
 using Jellyfin.Plugin.Aperture.TraktWatchlist;
+using MediaBrowser.Controller.Entities;
 using MediaBrowser.Controller.Entities.TV;
 using MediaBrowser.Controller.Library;
 using MediaBrowser.Controller.Playlists;
@@ -63,7 +64,7 @@ public sealed class JellyfinPlaylists : IUserPlaylists
         var result = await _playlistManager.CreatePlaylist(new PlaylistCreationRequest
         {
             Name = name,
-            ItemIdList = itemIds,
+            ItemIdList = Expand(itemIds),
             MediaType = MediaType.Video,
             UserId = userId,
             Public = false,
@@ -75,7 +76,40 @@ public sealed class JellyfinPlaylists : IUserPlaylists
 
     /// <inheritdoc />
     public Task SetItemsAsync(Guid userId, Guid playlistId, IReadOnlyList<Guid> itemIds, CancellationToken cancellationToken) =>
-        _playlistManager.UpdatePlaylist(new PlaylistUpdateRequest { Id = playlistId, UserId = userId, Ids = itemIds });
+        _playlistManager.UpdatePlaylist(new PlaylistUpdateRequest { Id = playlistId, UserId = userId, Ids = Expand(itemIds) });
+
+    /// <summary>
+    /// Puts a series' episodes in its place, in season and episode order. Jellyfin would expand a series itself, but
+    /// on 10.11.11 its expansion found no episodes in the fixture library, so the plugin does it.
+    /// </summary>
+    /// <param name="itemIds">Movies, series and episodes.</param>
+    /// <returns>Movies and episodes.</returns>
+    private List<Guid> Expand(IReadOnlyList<Guid> itemIds)
+    {
+        var expanded = new List<Guid>();
+        foreach (var id in itemIds)
+        {
+            if (_libraryManager.GetItemById(id) is not Series series)
+            {
+                expanded.Add(id);
+                continue;
+            }
+
+            var episodes = _libraryManager.GetItemList(new InternalItemsQuery
+            {
+                IncludeItemTypes = [BaseItemKind.Episode],
+                AncestorIds = [series.Id],
+                IsVirtualItem = false,
+                Recursive = true,
+            });
+            expanded.AddRange(episodes.OfType<Episode>()
+                .OrderBy(e => e.ParentIndexNumber ?? int.MaxValue)
+                .ThenBy(e => e.IndexNumber ?? int.MaxValue)
+                .Select(e => e.Id));
+        }
+
+        return expanded;
+    }
 
     /// <inheritdoc />
     public string? UserName(Guid userId) =>
