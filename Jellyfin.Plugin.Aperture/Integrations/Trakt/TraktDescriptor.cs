@@ -18,9 +18,9 @@ internal static class TraktDescriptor
             new CredentialField("clientSecret", "Client secret", true, "The Client Secret of the same Trakt app."),
         ],
         [
-            new OptionField(TraktPlaylistOptions.WatchlistPlaylist, "Watchlist playlist", "The name of each user's playlist that mirrors their Trakt watchlist. Renaming it later keeps the same playlist.", TraktPlaylistOptions.DefaultWatchlistPlaylist),
-            new OptionField(TraktPlaylistOptions.SuggestionsPlaylist, "Suggestions playlist", "The name of each user's playlist of Trakt's recommendations that are in the library.", TraktPlaylistOptions.DefaultSuggestionsPlaylist),
-            new OptionField(TraktPlaylistOptions.Suggestions, "Suggestions", "on or off: whether the hourly sync also fills the suggestions playlist.", "on"),
+            new OptionField(TraktPlaylistOptions.WatchlistPlaylist, "Watchlist playlist", "The name of each user's playlist that mirrors their Trakt watchlist. Renaming it later keeps the same playlist.", TraktPlaylistOptions.DefaultWatchlistPlaylist, MaxLength: TraktPlaylistOptions.MaxNameLength),
+            new OptionField(TraktPlaylistOptions.SuggestionsPlaylist, "Suggestions playlist", "The name of each user's playlist of Trakt's recommendations that are in the library.", TraktPlaylistOptions.DefaultSuggestionsPlaylist, MaxLength: TraktPlaylistOptions.MaxNameLength),
+            new OptionField(TraktPlaylistOptions.Suggestions, "Suggestions playlist on", "Whether the hourly sync also fills each user's suggestions playlist.", "on", ["on", "off"]),
         ],
         new Uri("https://api.trakt.tv"),
         // 1,000 GET per 5 minutes and 1 write per second, per Trakt's documented limits.

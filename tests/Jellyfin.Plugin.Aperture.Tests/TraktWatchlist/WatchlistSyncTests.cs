@@ -2,8 +2,10 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Aperture.Emulators;
+using Jellyfin.Plugin.Aperture.Configuration;
 using Jellyfin.Plugin.Aperture.Discovery;
 using Jellyfin.Plugin.Aperture.Health;
+using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.TraktSync;
 using Jellyfin.Plugin.Aperture.TraktWatchlist;
 using Xunit;
@@ -280,5 +282,23 @@ public sealed class WatchlistSyncTests : IAsyncLifetime
 
         Assert.Equal("To watch", Assert.Single(_h.Playlists.Of(_h.UserId)).Name);
         Assert.DoesNotContain(_h.LastRunCalls, c => c.Contains("/recommendations/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bad_playlist_setting_is_refused_with_a_clear_error_and_the_saved_settings_stay()
+    {
+        _h.SetOptions((TraktPlaylistOptions.WatchlistPlaylist, "To watch"));
+        var service = _h.Host.Get<IntegrationSettingsService>();
+
+        var maybe = new IntegrationSettings { Id = IntegrationIds.Trakt, BaseUrl = _h.Trakt.BaseUrl.AbsoluteUri };
+        maybe.Options.Add(new IntegrationOption { Name = TraktPlaylistOptions.Suggestions, Value = "maybe" });
+        Assert.Equal("Trakt: Suggestions playlist on must be one of: on, off.", service.Update(maybe));
+
+        var longName = new IntegrationSettings { Id = IntegrationIds.Trakt, BaseUrl = _h.Trakt.BaseUrl.AbsoluteUri };
+        longName.Options.Add(new IntegrationOption { Name = TraktPlaylistOptions.WatchlistPlaylist, Value = new string('x', 101) });
+        Assert.Equal("Trakt: Watchlist playlist must be at most 100 characters.", service.Update(longName));
+
+        Assert.Equal("To watch", service.GetOptions(IntegrationIds.Trakt)[TraktPlaylistOptions.WatchlistPlaylist]);
+        Assert.Equal("on", service.GetOptions(IntegrationIds.Trakt)[TraktPlaylistOptions.Suggestions]);
     }
 }
