@@ -5,8 +5,11 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Aperture.Emulators;
+using Jellyfin.Plugin.Aperture.Tests.Browser;
+using Microsoft.Playwright;
 using Xunit;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 
@@ -20,13 +23,16 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 public abstract class TraktWatchlistRealJellyfinTests<TFixture>
     where TFixture : JellyfinServerFixture
 {
-    protected TraktWatchlistRealJellyfinTests(TFixture fixture, ITestOutputHelper output)
+    protected TraktWatchlistRealJellyfinTests(TFixture fixture, ChromiumFixture chromium, ITestOutputHelper output)
     {
         Fixture = fixture;
+        Chromium = chromium;
         Output = output;
     }
 
     protected TFixture Fixture { get; }
+
+    protected ChromiumFixture Chromium { get; }
 
     protected ITestOutputHelper Output { get; }
 
@@ -94,6 +100,43 @@ public abstract class TraktWatchlistRealJellyfinTests<TFixture>
         Assert.Contains(watchlist, t => t.Tmdb == 999_001);
         Assert.Equal(2, (await EntriesAsync(playlistId, userId)).Count);
     }
+
+    [SkippableFact]
+    public async Task TheTraktCardSavesThePlaylistNameAndTheSuggestionsSwitchInJellyfinWeb()
+    {
+        Skip.If(Fixture.Problem is not null, Fixture.Problem);
+        await Fixture.SaveCredentialsAsync("trakt");
+        await using var web = await JellyfinWebSession.OpenAsync(Chromium);
+        var card = web.Card("trakt");
+        var name = card.Locator("[data-option='watchlistPlaylist']");
+        var suggestions = card.Locator("[data-testid='option-switch'][data-option='suggestions']");
+        await Expect(suggestions).ToBeCheckedAsync();
+        await Expect(card.Locator("label.emby-checkbox-label", new LocatorLocatorOptions { HasText = "Suggestions playlist on" })).ToBeVisibleAsync();
+
+        await name.FillAsync("To watch");
+        await suggestions.SetCheckedAsync(false, new LocatorSetCheckedOptions { Force = true });
+        await card.Locator("[data-testid='save']").ClickAsync();
+        await Expect(card.Locator("[data-testid='result']")).Not.ToBeEmptyAsync();
+
+        var options = Options(await Fixture.Aperture(HttpMethod.Get, "Integrations"));
+        Assert.Equal(("To watch", "off"), (options["watchlistPlaylist"], options["suggestions"]));
+        await web.OpenSettingsAsync();
+        await Expect(name).ToHaveValueAsync("To watch");
+        await Expect(suggestions).Not.ToBeCheckedAsync();
+
+        // Back to the defaults through the page: a blank name means the default.
+        await name.FillAsync(string.Empty);
+        await suggestions.SetCheckedAsync(true, new LocatorSetCheckedOptions { Force = true });
+        await card.Locator("[data-testid='save']").ClickAsync();
+        await Expect(name).ToHaveValueAsync("Trakt Watchlist");
+        options = Options(await Fixture.Aperture(HttpMethod.Get, "Integrations"));
+        Assert.Equal(("Trakt Watchlist", "on"), (options["watchlistPlaylist"], options["suggestions"]));
+        Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+    }
+
+    private static System.Collections.Generic.Dictionary<string, string?> Options(JsonElement integrations) =>
+        integrations.EnumerateArray().Single(i => i.GetProperty("Id").GetString() == "trakt").GetProperty("Options").EnumerateArray()
+            .ToDictionary(o => o.GetProperty("Name").GetString()!, o => o.TryGetProperty("Value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null);
 
     private async Task<System.Collections.Generic.List<(string Type, string Name, string? SeriesName, string EntryId)>> EntriesAsync(string playlistId, string userId) =>
         (await Server.GetJsonAsync("Playlists/" + playlistId + "/Items?userId=" + userId)).GetProperty("Items").EnumerateArray()

@@ -9,8 +9,8 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 [Trait("Category", "RealJellyfin")]
 public sealed class TraktWatchlistRealJellyfin_10_11_11 : TraktWatchlistRealJellyfinTests<TraktWatchlistRealJellyfin_10_11_11.Server>, IClassFixture<TraktWatchlistRealJellyfin_10_11_11.Server>
 {
-    public TraktWatchlistRealJellyfin_10_11_11(Server fixture, ITestOutputHelper output)
-        : base(fixture, output)
+    public TraktWatchlistRealJellyfin_10_11_11(Server fixture, ChromiumFixture chromium, ITestOutputHelper output)
+        : base(fixture, chromium, output)
     {
     }
 

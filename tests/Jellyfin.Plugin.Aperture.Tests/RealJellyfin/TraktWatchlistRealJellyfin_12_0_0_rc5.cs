@@ -9,8 +9,8 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 [Trait("Category", "RealJellyfin")]
 public sealed class TraktWatchlistRealJellyfin_12_0_0_rc5 : TraktWatchlistRealJellyfinTests<TraktWatchlistRealJellyfin_12_0_0_rc5.Server>, IClassFixture<TraktWatchlistRealJellyfin_12_0_0_rc5.Server>
 {
-    public TraktWatchlistRealJellyfin_12_0_0_rc5(Server fixture, ITestOutputHelper output)
-        : base(fixture, output)
+    public TraktWatchlistRealJellyfin_12_0_0_rc5(Server fixture, ChromiumFixture chromium, ITestOutputHelper output)
+        : base(fixture, chromium, output)
     {
     }
 
