@@ -16,8 +16,9 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 /// <summary>
 /// The Trakt watchlist sync inside a real server: a linked user's Trakt watchlist (two movies and a series of the
 /// fixture library, one title the library lacks) becomes their private playlist after "Sync Trakt watchlist", read
-/// back through Jellyfin's own playlist API; an entry removed through that API leaves the Trakt watchlist after the
-/// next run, and the other titles stay.
+/// back through Jellyfin's own playlist API, and Trakt's suggestions in the library fill a second playlist; an entry
+/// removed through that API leaves the Trakt watchlist after the next run, and the other titles stay. The Trakt
+/// card's playlist settings are saved through the page in real jellyfin-web.
 /// </summary>
 /// <typeparam name="TFixture">The server of one Jellyfin version.</typeparam>
 public abstract class TraktWatchlistRealJellyfinTests<TFixture>
@@ -64,8 +65,19 @@ public abstract class TraktWatchlistRealJellyfinTests<TFixture>
         Trakt.AddToWatchlistOnTrakt(token, new TraktListedTitle("movie", empireTitle, empireYear, empireTmdb));
         Trakt.AddToWatchlistOnTrakt(token, new TraktListedTitle("show", series.Title, series.Year, null, null, series.TvdbId));
         Trakt.AddToWatchlistOnTrakt(token, new TraktListedTitle("movie", "Not In The Library", 2001, 999_001));
+        var (inceptionTitle, inceptionYear, _, inceptionTmdb) = FixtureLibrary.Movies[2];
+        Trakt.SetRecommendations(token, [
+            new TraktListedTitle("movie", inceptionTitle, inceptionYear, inceptionTmdb),
+            new TraktListedTitle("movie", "Suggested Elsewhere", 2003, 999_002),
+            new TraktListedTitle("movie", matrixTitle, matrixYear, matrixTmdb),
+        ]);
 
         await RunTaskAsync();
+
+        // Suggestions: the ones in the library, in Trakt's order, on the user's own suggestions playlist.
+        var suggestions = (await Server.GetJsonAsync("Items?IncludeItemTypes=Playlist&Recursive=true&userId=" + userId)).GetProperty("Items").EnumerateArray()
+            .Single(p => p.GetProperty("Name").GetString() == "Trakt Suggestions");
+        Assert.Equal([inceptionTitle, matrixTitle], (await EntriesAsync(suggestions.GetProperty("Id").GetString()!, userId)).Select(e => e.Name));
 
         var playlists = (await Server.GetJsonAsync("Items?IncludeItemTypes=Playlist&Recursive=true&userId=" + userId)).GetProperty("Items").EnumerateArray()
             .Where(p => p.GetProperty("Name").GetString() == "Trakt Watchlist").ToList();
