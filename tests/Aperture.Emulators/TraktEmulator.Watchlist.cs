@@ -25,7 +25,7 @@ public sealed partial class TraktEmulator
     private readonly ConcurrentDictionary<string, TraktListedTitle[]> _recommendations = new(StringComparer.Ordinal);
     private readonly List<(DateTimeOffset Time, string Path, int Items)> _watchlistWrites = [];
 
-    /// <summary>Gets every watchlist write that reached the emulator: when, its path and how many items it carried.</summary>
+    /// <summary>Gets every watchlist write that reached the emulator: when (on <see cref="Clock"/>), its path and how many items it carried.</summary>
     public IReadOnlyList<(DateTimeOffset Time, string Path, int Items)> WatchlistWrites
     {
         get
@@ -213,7 +213,8 @@ public sealed partial class TraktEmulator
         var sent = new[] { "movie", "show" }.Sum(type => (body?[type + "s"] as JsonArray)?.Count ?? 0);
         lock (_watchlistWrites)
         {
-            _watchlistWrites.Add((DateTimeOffset.UtcNow, context.Request.Path.Value ?? string.Empty, sent));
+            // On the emulator's clock, which a test may share with the pipeline, so pacing is read in that time.
+            _watchlistWrites.Add((Clock.GetUtcNow(), context.Request.Path.Value ?? string.Empty, sent));
         }
 
         if (Interlocked.Decrement(ref _failWrites) >= 0)
