@@ -170,7 +170,9 @@ public sealed class WatchlistSyncRunner
     /// </summary>
     public void UpdateAlert()
     {
-        var held = _store.HeldUsers();
+        // Only linked users count: an unlinked user's last state says nothing about an account Aperture no longer uses.
+        var linked = _accounts.List().Where(a => a.State == TraktLinkState.Linked).Select(a => a.UserId).ToHashSet();
+        var held = _store.HeldUsers().Where(pair => linked.Contains(pair.Key)).ToList();
         if (held.Count == 0)
         {
             _alert.Clear();
