@@ -24,11 +24,19 @@ public sealed class FakePlaylists : IUserPlaylists
     /// <summary>Gets how many playlists were created.</summary>
     public int Created { get; private set; }
 
+    /// <summary>Gets the users whose playlist writes fail, as a server refusing them would.</summary>
+    public HashSet<Guid> Broken { get; } = [];
+
     public Task<IReadOnlyList<PlaylistEntry>?> ReadAsync(Guid userId, Guid playlistId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PlaylistEntry>?>(_playlists.TryGetValue(playlistId, out var p) && p.Owner == userId ? p.Entries.ToList() : null);
 
     public Task<Guid> CreateAsync(Guid userId, string name, IReadOnlyList<Guid> itemIds, CancellationToken cancellationToken)
     {
+        if (Broken.Contains(userId))
+        {
+            throw new InvalidOperationException("The playlist could not be created.");
+        }
+
         var id = Guid.NewGuid();
         _playlists[id] = (userId, name, Expand(itemIds));
         Created++;

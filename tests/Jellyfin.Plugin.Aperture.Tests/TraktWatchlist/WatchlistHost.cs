@@ -64,13 +64,21 @@ public sealed class WatchlistHost : IAsyncLifetime
         }));
         Playlists.Names[UserId] = "alice";
 
+        AccessToken = await LinkAsync(UserId);
+    }
+
+    /// <summary>Links a Jellyfin user's Trakt account through the device flow (approved at once).</summary>
+    /// <param name="userId">The user.</param>
+    /// <returns>The user's access token at the emulator.</returns>
+    public async Task<string> LinkAsync(Guid userId)
+    {
         Trakt.AutoApproveDeviceCodes = true;
         var link = Host.Get<TraktDeviceLink>();
-        var start = await link.StartAsync(UserId, CancellationToken.None);
+        var start = await link.StartAsync(userId, CancellationToken.None);
         Assert.True(start.Started, start.Message);
         Host.Time.Advance(start.Pending!.Code.Interval);
-        Assert.Equal(TraktLinkPollStatus.Linked, (await link.PollAsync(UserId, CancellationToken.None)).Status);
-        AccessToken = Host.Get<TraktAccountStore>().Get(UserId)!.Tokens!.AccessToken;
+        Assert.Equal(TraktLinkPollStatus.Linked, (await link.PollAsync(userId, CancellationToken.None)).Status);
+        return Host.Get<TraktAccountStore>().Get(userId)!.Tokens!.AccessToken;
     }
 
     public async Task DisposeAsync()
@@ -123,12 +131,15 @@ public sealed class WatchlistHost : IAsyncLifetime
     public TraktSyncRun LastRun(string feature = TraktSyncFeatures.Watchlist) => Host.Get<TraktSyncLog>().Read(UserId).Single(r => r.Feature == feature);
 
     /// <summary>Runs the task's work for every linked user, as the scheduled task does.</summary>
-    public async Task<WatchlistSyncResult> RunAsync()
+    public async Task<WatchlistSyncResult> RunAsync() => (await RunAllAsync())[UserId];
+
+    /// <summary>Runs the task's work for every linked user and returns every result.</summary>
+    public async Task<IReadOnlyDictionary<Guid, WatchlistSyncResult>> RunAllAsync()
     {
         var before = Trakt.Requests.Count;
         var results = await _pump.RunAsync(Host.Time, Host.Get<WatchlistSyncRunner>().RunAllAsync(null, CancellationToken.None));
         LastRunCalls = Trakt.Requests.Skip(before).Select(r => r.Method + " " + r.Path).ToList();
-        return results[UserId];
+        return results;
     }
 
     private sealed class Library(List<UserRatedItem> items) : IUserRatingsLibrary

@@ -301,4 +301,24 @@ public sealed class WatchlistSyncTests : IAsyncLifetime
         Assert.Equal("To watch", service.GetOptions(IntegrationIds.Trakt)[TraktPlaylistOptions.WatchlistPlaylist]);
         Assert.Equal("on", service.GetOptions(IntegrationIds.Trakt)[TraktPlaylistOptions.Suggestions]);
     }
+
+    [Fact]
+    public async Task One_users_failure_is_recorded_for_them_and_does_not_stop_the_next_user()
+    {
+        // Users run in id order: this one goes first.
+        var first = new Guid("00000000-0000-0000-0000-000000000001");
+        var firstToken = await _h.LinkAsync(first);
+        var matrix = _h.AddMovie(603);
+        _h.OnTrakt(new TraktListedTitle("movie", "The Matrix", 1999, 603));
+        _h.Trakt.AddToWatchlistOnTrakt(firstToken, new TraktListedTitle("movie", "The Matrix", 1999, 603));
+        _h.Playlists.Broken.Add(first);
+
+        var results = await _h.RunAllAsync();
+
+        Assert.False(results.ContainsKey(first));
+        var failed = _h.Host.Get<TraktSyncLog>().Read(first).Single(r => r.Feature == TraktSyncFeatures.Watchlist);
+        Assert.False(failed.Succeeded);
+        Assert.True(results[_h.UserId].Completed);
+        Assert.Equal([matrix], _h.Playlist());
+    }
 }
