@@ -93,10 +93,14 @@ public sealed class SuggestionsSync
         }
 
         var playlistId = _store.GetPlaylist(userId, TraktSyncFeatures.Suggestions);
-        var exists = playlistId is { } id && await _playlists.ReadAsync(userId, id, cancellationToken).ConfigureAwait(false) is not null;
-        if (exists)
+        var entries = playlistId is { } id ? await _playlists.ReadAsync(userId, id, cancellationToken).ConfigureAwait(false) : null;
+        if (entries is not null)
         {
-            await _playlists.SetItemsAsync(userId, playlistId!.Value, items, cancellationToken).ConfigureAwait(false);
+            // Rewritten only when the suggestions changed, so an unchanged hour leaves the playlist alone.
+            if (!entries.Select(e => e.TitleId).Distinct().SequenceEqual(items))
+            {
+                await _playlists.SetItemsAsync(userId, playlistId!.Value, items, cancellationToken).ConfigureAwait(false);
+            }
         }
         else if (items.Count > 0)
         {
