@@ -78,6 +78,10 @@ public sealed class JellyfinPlaylists : IUserPlaylists
     public Task SetItemsAsync(Guid userId, Guid playlistId, IReadOnlyList<Guid> itemIds, CancellationToken cancellationToken) =>
         _playlistManager.UpdatePlaylist(new PlaylistUpdateRequest { Id = playlistId, UserId = userId, Ids = Expand(itemIds) });
 
+    /// <inheritdoc />
+    public string? UserName(Guid userId) =>
+        UserManagerCompat.GetUsers(_userManager, _logger).FirstOrDefault(u => u.Id == userId)?.Username;
+
     /// <summary>
     /// Puts a series' episodes in its place, in season and episode order. Jellyfin would expand a series itself, but
     /// on 10.11.11 its expansion found no episodes in the fixture library, so the plugin does it.
@@ -110,8 +114,4 @@ public sealed class JellyfinPlaylists : IUserPlaylists
 
         return expanded;
     }
-
-    /// <inheritdoc />
-    public string? UserName(Guid userId) =>
-        UserManagerCompat.GetUsers(_userManager, _logger).FirstOrDefault(u => u.Id == userId)?.Username;
 }
