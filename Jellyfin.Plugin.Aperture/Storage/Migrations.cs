@@ -195,5 +195,35 @@ internal static class Migrations
             PRIMARY KEY (user_id, feature)
         )
         """),
+
+        // 941 (issue 9 point 4): per-user Trakt watchlist sync: the titles both sides last agreed on, titles Trakt
+        // does not know (not sent again), the watchlisted_at mark that lets a sync skip the pull, the watchlist's
+        // size on Trakt and why adds are held back (account limit); and the playlists Aperture made per user and
+        // feature, found again by id so a rename does not make a second one.
+        new(941, """
+        CREATE TABLE trakt_watchlist_snapshot (
+            user_id TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            PRIMARY KEY (user_id, item_key)
+        );
+        CREATE TABLE trakt_watchlist_unknown (
+            user_id TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            PRIMARY KEY (user_id, item_key)
+        );
+        CREATE TABLE trakt_watchlist_state (
+            user_id TEXT PRIMARY KEY,
+            activity TEXT,
+            trakt_count INTEGER NOT NULL,
+            held_reason TEXT,
+            synced_at TEXT NOT NULL
+        );
+        CREATE TABLE trakt_playlists (
+            user_id TEXT NOT NULL,
+            feature TEXT NOT NULL,
+            playlist_id TEXT NOT NULL,
+            PRIMARY KEY (user_id, feature)
+        )
+        """),
     };
 }
