@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Jellyfin.Plugin.Aperture.AiPicks;
 using Jellyfin.Plugin.Aperture.Discovery;
 using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
@@ -112,6 +113,12 @@ public static class ApertureServices
         // Trakt watchlist sync state and the account-limit alert (the syncs need Jellyfin's playlists: registrator).
         services.AddSingleton<WatchlistSyncStore>();
         services.AddSingleton<AccountLimitAlert>();
+
+        // AI picks (issue 11): embeddings and their store, picks state (the runner needs Jellyfin: registrator).
+        services.AddSingleton<EmbeddingClient>();
+        services.AddSingleton<EmbeddingStore>();
+        services.AddSingleton<EmbeddingIndexer>();
+        services.AddSingleton<PicksStore>();
         return services;
     }
 
