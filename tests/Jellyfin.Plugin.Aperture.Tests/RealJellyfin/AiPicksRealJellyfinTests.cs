@@ -10,14 +10,15 @@ using Aperture.Emulators;
 using Jellyfin.Plugin.Aperture.Tests.Browser;
 using Xunit;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 
 /// <summary>
 /// AI picks inside a real server, against the AI emulator's real sentence embeddings: after "Refresh AI picks" each
 /// user with enough history has their own private "Aperture Picks" playlist, read back through Jellyfin's API as that
-/// user; the other user cannot see it; a pick the user hides through the user API is off the playlist after the next
-/// refresh.
+/// user; the other user cannot see it; a pick hidden through the user API, or with "Not interested" on the user page
+/// in a real browser signed in through jellyfin-web, is off that user's playlist after the next refresh.
 /// </summary>
 /// <typeparam name="TFixture">The server of one Jellyfin version.</typeparam>
 public abstract class AiPicksRealJellyfinTests<TFixture>
@@ -41,13 +42,16 @@ public abstract class AiPicksRealJellyfinTests<TFixture>
     private static readonly string[] _userLikes = ["Bookshop Love", "Food Truck", "Country House"];
     private static readonly string[] _spaceUnseen = ["Far Side", "Solar Crew"];
 
-    protected AiPicksRealJellyfinTests(TFixture fixture, ITestOutputHelper output)
+    protected AiPicksRealJellyfinTests(TFixture fixture, ChromiumFixture chromium, ITestOutputHelper output)
     {
         Fixture = fixture;
+        Chromium = chromium;
         Output = output;
     }
 
     protected TFixture Fixture { get; }
+
+    protected ChromiumFixture Chromium { get; }
 
     protected ITestOutputHelper Output { get; }
 
@@ -120,7 +124,24 @@ public abstract class AiPicksRealJellyfinTests<TFixture>
             bobView.GetProperty("Picks").EnumerateArray().Select(p => p.GetProperty("Name").GetString()!));
         await Fixture.Aperture(HttpMethod.Post, "User/Picks/" + first.GetProperty("ItemId").GetString() + "/Hide");
 
+        // The non-admin user on the user page: their picks with reasons, and "Not interested" on the first.
+        string bobHidden;
+        await using (var web = await JellyfinWebUserPage.OpenAsync(Chromium, bob))
+        {
+            var picks = web.Page.Locator("[data-testid='pick']");
+            await Expect(picks.First).ToBeVisibleAsync();
+            Assert.Equal(bobView.GetProperty("Picks").GetArrayLength(), await picks.CountAsync());
+            await Expect(picks.First.Locator("[data-testid='pick-reason']")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Because you loved "));
+            bobHidden = (await picks.First.Locator(".name").TextContentAsync())!;
+            await picks.First.Locator("[data-testid='pick-hide']").ClickAsync();
+            await Expect(web.Page.Locator("[data-testid='pick'] .name").First).Not.ToHaveTextAsync(bobHidden);
+            Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+        }
+
         await RunTaskAsync();
+        var bobAfter = await EntriesAsync(bob.Api, bobPlaylists[0], bob.UserId);
+        Output.WriteLine("bob picks after hiding " + bobHidden + ": " + string.Join(", ", bobAfter));
+        Assert.DoesNotContain(bobHidden, bobAfter);
         Assert.Equal(adminPlaylists, await PicksPlaylistsAsync(Server.Api, adminId));
         var after = await EntriesAsync(Server.Api, adminPlaylists[0], adminId);
         Output.WriteLine("admin picks after hiding " + first.GetProperty("Name").GetString() + ": " + string.Join(", ", after));

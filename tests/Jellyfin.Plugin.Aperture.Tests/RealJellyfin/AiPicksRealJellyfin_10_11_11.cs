@@ -9,8 +9,8 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 [Trait("Category", "RealJellyfin")]
 public sealed class AiPicksRealJellyfin_10_11_11 : AiPicksRealJellyfinTests<AiPicksRealJellyfin_10_11_11.Server>, IClassFixture<AiPicksRealJellyfin_10_11_11.Server>
 {
-    public AiPicksRealJellyfin_10_11_11(Server fixture, ITestOutputHelper output)
-        : base(fixture, output)
+    public AiPicksRealJellyfin_10_11_11(Server fixture, ChromiumFixture chromium, ITestOutputHelper output)
+        : base(fixture, chromium, output)
     {
     }
 

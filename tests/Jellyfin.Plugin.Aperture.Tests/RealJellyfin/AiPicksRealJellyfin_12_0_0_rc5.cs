@@ -9,8 +9,8 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 [Trait("Category", "RealJellyfin")]
 public sealed class AiPicksRealJellyfin_12_0_0_rc5 : AiPicksRealJellyfinTests<AiPicksRealJellyfin_12_0_0_rc5.Server>, IClassFixture<AiPicksRealJellyfin_12_0_0_rc5.Server>
 {
-    public AiPicksRealJellyfin_12_0_0_rc5(Server fixture, ITestOutputHelper output)
-        : base(fixture, output)
+    public AiPicksRealJellyfin_12_0_0_rc5(Server fixture, ChromiumFixture chromium, ITestOutputHelper output)
+        : base(fixture, chromium, output)
     {
     }
 
