@@ -30,6 +30,9 @@ public sealed class PicksHost : IAsyncLifetime
 
     public FakePicksLibrary Library { get; } = new();
 
+    /// <summary>Gets when each upstream request left, on the pipeline's (fake) clock.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset> Sent { get; } = new();
+
     public FakePlaylists Playlists { get; } = new();
 
     public AiEmulator Ai => _ai ?? throw new InvalidOperationException("Not started.");
@@ -44,6 +47,7 @@ public sealed class PicksHost : IAsyncLifetime
         {
             services.AddSingleton(new UpstreamPipelineOptions { MaxAttempts = 1 });
             _pump.Watch(services);
+            services.AddHttpClient(UpstreamPipeline.HttpClientName).AddHttpMessageHandler(() => new StampHandler(this));
             services.AddSingleton<IPicksLibrary>(Library);
             services.AddSingleton<IUserPlaylists>(Playlists);
             services.AddSingleton<PicksRunner>();
@@ -84,4 +88,13 @@ public sealed class PicksHost : IAsyncLifetime
     /// <summary>Gets the names on the user's picks playlist, in order.</summary>
     public IReadOnlyList<string> PlaylistNames(Guid userId) =>
         State(userId)?.PlaylistId is { } id ? Playlists.Titles(id).Select(Library.Name).ToList() : [];
+
+    private sealed class StampHandler(PicksHost host) : System.Net.Http.DelegatingHandler
+    {
+        protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            host.Sent.Enqueue(host.Host.Time.GetUtcNow());
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }
