@@ -12,8 +12,9 @@ public interface IPicksLibrary
     /// <summary>
     /// Reads every real movie and series in every library.
     /// </summary>
+    /// <param name="withPeople">Whether to read each title's people too (one more query per title; only the fallback uses them).</param>
     /// <returns>The titles.</returns>
-    IReadOnlyList<PickTitle> ReadTitles();
+    IReadOnlyList<PickTitle> ReadTitles(bool withPeople);
 
     /// <summary>
     /// Lists the Jellyfin users.

@@ -65,13 +65,23 @@ public sealed class PicksRunner
     /// <returns>A summary for the log.</returns>
     public async Task<string> RunAllAsync(IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var titles = _library.ReadTitles();
+        // People are not part of an embedding's text; they are read only when the fallback needs them.
+        var titles = _library.ReadTitles(false);
         var index = await _indexer.RunAsync(titles, cancellationToken).ConfigureAwait(false);
         progress?.Report(50);
 
-        var (vectors, source) = index.ActiveModel is { } model
-            ? (_embeddings.Load(model), "AI: " + model)
-            : (FallbackVectors.For(titles), FallbackVectors.Label);
+        Dictionary<Guid, QuantizedVector> vectors;
+        string source;
+        if (index.ActiveModel is { } model)
+        {
+            (vectors, source) = (_embeddings.Load(model), "AI: " + model);
+        }
+        else
+        {
+            titles = _library.ReadTitles(true);
+            (vectors, source) = (FallbackVectors.For(titles), FallbackVectors.Label);
+        }
+
         _logger.LogInformation("AI picks: {Index} Picks from {Source}", index.Message, source);
 
         var options = PickOptions.From(_settings.GetOptions(IntegrationIds.Ai));

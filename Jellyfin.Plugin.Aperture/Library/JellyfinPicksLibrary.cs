@@ -44,7 +44,7 @@ public sealed class JellyfinPicksLibrary : IPicksLibrary
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<PickTitle> ReadTitles()
+    public IReadOnlyList<PickTitle> ReadTitles(bool withPeople)
     {
         var query = new InternalItemsQuery
         {
@@ -52,7 +52,7 @@ public sealed class JellyfinPicksLibrary : IPicksLibrary
             IsVirtualItem = false,
             Recursive = true,
         };
-        return _libraryManager.GetItemList(query).Select(ToTitle).OfType<PickTitle>().ToList();
+        return _libraryManager.GetItemList(query).Select(i => ToTitle(i, withPeople)).OfType<PickTitle>().ToList();
     }
 
     /// <inheritdoc />
@@ -131,7 +131,7 @@ public sealed class JellyfinPicksLibrary : IPicksLibrary
         return signals;
     }
 
-    private PickTitle? ToTitle(BaseItem item)
+    private PickTitle? ToTitle(BaseItem item, bool withPeople)
     {
         MediaKind? kind = item switch
         {
@@ -144,12 +144,14 @@ public sealed class JellyfinPicksLibrary : IPicksLibrary
             return null;
         }
 
-        var people = _libraryManager.GetPeople(item)
-            .Where(p => p.Type is PersonKind.Director or PersonKind.Actor or PersonKind.Creator)
-            .Select(p => p.Name)
-            .Where(n => !string.IsNullOrWhiteSpace(n))
-            .Take(PeoplePerTitle)
-            .ToList();
+        List<string> people = withPeople
+            ? _libraryManager.GetPeople(item)
+                .Where(p => p.Type is PersonKind.Director or PersonKind.Actor or PersonKind.Creator)
+                .Select(p => p.Name)
+                .Where(n => !string.IsNullOrWhiteSpace(n))
+                .Take(PeoplePerTitle)
+                .ToList()
+            : [];
         return new PickTitle(
             item.Id,
             kind.Value,

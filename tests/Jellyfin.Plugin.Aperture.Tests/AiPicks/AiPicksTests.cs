@@ -58,6 +58,9 @@ public sealed class AiPicksTests : IAsyncLifetime
         Assert.Equal(picks.Select(p => p.Name), _host.PlaylistNames(user));
         Assert.Equal([AiOptions.DefaultPicksPlaylist], _host.Playlists.Of(user).Select(p => p.Name));
         Assert.StartsWith("AI: " + AiEmulator.SentenceModel, _host.State(user)!.Source, StringComparison.Ordinal);
+
+        // People are only read for the fallback: one query per title saved when embeddings serve.
+        Assert.Equal(0, _host.Library.ReadsWithPeople);
     }
 
     [Fact]
@@ -160,7 +163,7 @@ public sealed class AiPicksTests : IAsyncLifetime
         string[] romance = ["love", "wedding", "london"];
         foreach (var (name, i) in PicksCatalog.SciFi.Select((s, i) => (s.Name, i)))
         {
-            _host.Library.Titles.Add(new PickTitle(Guid.NewGuid(), MediaKind.Movie, name, 2000, ["Science Fiction"], null, [space[i % 3], "future"], [], null));
+            _host.Library.Titles.Add(new PickTitle(Guid.NewGuid(), MediaKind.Movie, name, 2000, ["Science Fiction"], null, [space[i % 3], "future"], ["Director " + (i % 2)], null));
         }
 
         foreach (var (name, i) in PicksCatalog.Others.Select((s, i) => (s.Name, i)))
@@ -173,6 +176,7 @@ public sealed class AiPicksTests : IAsyncLifetime
 
         Assert.Equal(FallbackVectors.Label, _host.State(user)!.Source);
         Assert.Empty(_host.Ai.EmbeddedInputs);
+        Assert.Equal(1, _host.Library.ReadsWithPeople);
         var top = _host.Picks(user).Take(5).Select(p => p.Name).ToList();
         Assert.True(top.All(PicksCatalog.IsSciFi), "Top picks: " + string.Join(", ", top));
     }

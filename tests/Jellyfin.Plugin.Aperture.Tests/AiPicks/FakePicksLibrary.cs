@@ -17,7 +17,14 @@ public sealed class FakePicksLibrary : IPicksLibrary
 
     public Dictionary<Guid, HashSet<Guid>> Forbidden { get; } = [];
 
-    public IReadOnlyList<PickTitle> ReadTitles() => Titles.ToList();
+    /// <summary>Gets how often titles were read with their people.</summary>
+    public int ReadsWithPeople { get; private set; }
+
+    public IReadOnlyList<PickTitle> ReadTitles(bool withPeople)
+    {
+        ReadsWithPeople += withPeople ? 1 : 0;
+        return Titles.Select(t => withPeople ? t : t with { People = [] }).ToList();
+    }
 
     public IReadOnlyList<Guid> Users() => UserSignals.Keys.ToList();
 
