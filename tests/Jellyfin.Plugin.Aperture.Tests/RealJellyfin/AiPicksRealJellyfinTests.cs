@@ -17,13 +17,18 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 /// <summary>
 /// AI picks inside a real server, against the AI emulator's real sentence embeddings: after "Refresh AI picks" each
 /// user with enough history has their own private "Aperture Picks" playlist, read back through Jellyfin's API as that
-/// user; the other user cannot see it; a pick hidden through the user API, or with "Not interested" on the user page
+/// user; the other user cannot see it; a title the user's parental control blocks is never among their picks; a pick hidden through the user API, or with "Not interested" on the user page
 /// in a real browser signed in through jellyfin-web, is off that user's playlist after the next refresh.
 /// </summary>
 /// <typeparam name="TFixture">The server of one Jellyfin version.</typeparam>
 public abstract class AiPicksRealJellyfinTests<TFixture>
     where TFixture : JellyfinServerFixture
 {
+    // The second user may not see this one (a blocked tag in their policy, as parental controls set it); it is the
+    // one of the titles nearest their taste, so only Jellyfin's per-user query keeps it off their picks.
+    private const string Blocked = "Kitchen Secrets";
+    private const string BlockedTag = "aperture-blocked";
+
     // Movies with real overviews (NFO plots) added to the fixture library, so picks have something to tell apart.
     private static readonly (string Title, string Plot)[] _movies =
     [
@@ -36,6 +41,7 @@ public abstract class AiPicksRealJellyfinTests<TFixture>
         ("Food Truck", "A chef who loses his restaurant job starts a food truck and drives across the country cooking."),
         ("Country House", "A loyal English butler in a country house before the war looks back on duty and lost love."),
         ("Cookbook Year", "A New York office worker cooks every recipe in a French cookbook and writes about it."),
+        (Blocked, "A young cook who loses her restaurant job learns a famous chef's recipes and starts cooking from a food truck."),
     ];
 
     private static readonly string[] _adminLikes = ["Star Voyage", "Red Planet Alone", "Orbit"];
@@ -69,11 +75,12 @@ public abstract class AiPicksRealJellyfinTests<TFixture>
         await Fixture.Aperture(HttpMethod.Put, "Integrations/ai/Settings", new
         {
             BaseUrl = ai.BaseUrl.AbsoluteUri,
-            Options = new Dictionary<string, string> { ["embeddingModel"] = AiEmulator.SentenceModel, ["picksCount"] = "10" },
+            Options = new Dictionary<string, string> { ["embeddingModel"] = AiEmulator.SentenceModel, ["picksCount"] = "20" },
         });
 
         var adminId = (await Server.GetJsonAsync("Users/Me")).GetProperty("Id").GetString()!;
         using var bob = await JellyfinUserAccount.CreateAsync(Server, "picks-bob", "bob-password-1");
+        await BlockTagAsync(bob.UserId);
         var ids = await MovieIdsAsync();
         foreach (var title in _adminLikes)
         {
@@ -102,6 +109,8 @@ public abstract class AiPicksRealJellyfinTests<TFixture>
         Output.WriteLine("bob picks: " + string.Join(", ", bobEntries));
         Assert.DoesNotContain(bobEntries, _userLikes.Contains);
         Assert.Equal("Cookbook Year", bobEntries[0]);
+        Assert.DoesNotContain(Blocked, bobEntries);
+        Assert.Contains(Blocked, adminEntries);
 
         // Private: not open to everyone, and the other user cannot open it.
         Assert.False((await Server.GetJsonAsync("Playlists/" + adminPlaylists[0])).GetProperty("OpenAccess").GetBoolean());
@@ -175,6 +184,17 @@ public abstract class AiPicksRealJellyfinTests<TFixture>
         return doc.RootElement.GetProperty("Items").EnumerateArray().Select(i => i.GetProperty("Name").GetString()!).ToList();
     }
 
+    // As an admin does under the user's parental control: the policy read back whole, one field changed, saved.
+    private async Task BlockTagAsync(string userId)
+    {
+        var user = System.Text.Json.Nodes.JsonNode.Parse((await Server.GetJsonAsync("Users/" + userId)).GetRawText())!;
+        var policy = user["Policy"]!.AsObject();
+        policy["BlockedTags"] = new System.Text.Json.Nodes.JsonArray(BlockedTag);
+        using var content = new StringContent(policy.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await Server.Api.PostAsync("Users/" + userId + "/Policy", content);
+        Assert.True(response.IsSuccessStatusCode, "Saving the policy answered " + (int)response.StatusCode + ": " + await response.Content.ReadAsStringAsync());
+    }
+
     private void AddMovies()
     {
         var video = Path.Combine(Path.GetDirectoryName(Fixture.MoviesFolder)!, "sample.mkv");
@@ -192,6 +212,7 @@ public abstract class AiPicksRealJellyfinTests<TFixture>
                   <title>{SecurityElement.Escape(title)}</title>
                   <year>2015</year>
                   <plot>{SecurityElement.Escape(plot)}</plot>
+                  {(title == Blocked ? "<tag>" + BlockedTag + "</tag>" : string.Empty)}
                 </movie>
                 """);
         }
