@@ -53,6 +53,18 @@ public sealed class EmbeddingIndexer
             .Where(x => !hashes.TryGetValue(x.Title.Id, out var stored) || stored != x.Hash)
             .ToList();
 
+        // Titles that left the library take their vectors with them. An empty read is not trusted to mean an empty
+        // library (a library still loading would otherwise wipe every vector).
+        if (titles.Count > 0)
+        {
+            var present = titles.Select(t => t.Id).ToHashSet();
+            var gone = hashes.Keys.Where(id => !present.Contains(id)).ToList();
+            if (gone.Count > 0)
+            {
+                _store.Remove(model, gone);
+            }
+        }
+
         var embedded = 0;
         string? error = null;
         foreach (var batch in stale.Chunk(EmbeddingClient.BatchSize))

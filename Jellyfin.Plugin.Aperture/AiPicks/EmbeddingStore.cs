@@ -98,6 +98,29 @@ public sealed class EmbeddingStore
     }
 
     /// <summary>
+    /// Removes a model's vectors of titles that left the library.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="itemIds">The titles gone.</param>
+    public void Remove(string model, IReadOnlyCollection<Guid> itemIds)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var itemId in itemIds)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM ai_embeddings WHERE model = $model AND item_id = $item";
+            command.Parameters.AddWithValue("$model", model);
+            command.Parameters.AddWithValue("$item", itemId.ToString("N", CultureInfo.InvariantCulture));
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>
     /// Loads every vector of a model.
     /// </summary>
     /// <param name="model">The model.</param>

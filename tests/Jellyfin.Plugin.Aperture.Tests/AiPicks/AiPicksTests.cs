@@ -115,6 +115,14 @@ public sealed class AiPicksTests : IAsyncLifetime
         var again = _host.Ai.EmbeddedInputs.Skip(firstRun).ToList();
         Assert.Single(again);
         Assert.Contains("lunar base", again[0], StringComparison.Ordinal);
+
+        // A title that leaves the library leaves the store; the others are not embedded again.
+        var gone = _host.Library.Id("Solaris");
+        _host.Library.Titles.RemoveAll(t => t.Id == gone);
+        await _host.RunAsync();
+        Assert.Equal(firstRun + 1, _host.Ai.EmbeddedInputs.Count);
+        Assert.DoesNotContain(gone, _host.Host.Get<EmbeddingStore>().Hashes(AiEmulator.SentenceModel).Keys);
+        Assert.Equal(_host.Library.Titles.Count, _host.Host.Get<EmbeddingStore>().Hashes(AiEmulator.SentenceModel).Count);
     }
 
     [Fact]
