@@ -119,6 +119,8 @@ public static class ApertureServices
         services.AddSingleton<EmbeddingStore>();
         services.AddSingleton<EmbeddingIndexer>();
         services.AddSingleton<PicksStore>();
+        services.AddSingleton<ReasonTokenLedger>();
+        services.AddSingleton<ReasonWriter>();
         return services;
     }
 

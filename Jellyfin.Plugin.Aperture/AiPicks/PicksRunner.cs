@@ -22,6 +22,7 @@ public sealed class PicksRunner
     private readonly EmbeddingIndexer _indexer;
     private readonly EmbeddingStore _embeddings;
     private readonly PicksStore _store;
+    private readonly ReasonWriter _reasons;
     private readonly IntegrationSettingsService _settings;
     private readonly TimeProvider _time;
     private readonly ILogger<PicksRunner> _logger;
@@ -34,6 +35,7 @@ public sealed class PicksRunner
     /// <param name="indexer">The embeddings indexer.</param>
     /// <param name="embeddings">The embeddings store.</param>
     /// <param name="store">The picks store.</param>
+    /// <param name="reasons">The optional AI-written reasons.</param>
     /// <param name="settings">The integration settings (the picks options are the AI provider's).</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
@@ -43,6 +45,7 @@ public sealed class PicksRunner
         EmbeddingIndexer indexer,
         EmbeddingStore embeddings,
         PicksStore store,
+        ReasonWriter reasons,
         IntegrationSettingsService settings,
         TimeProvider time,
         ILogger<PicksRunner> logger)
@@ -52,6 +55,7 @@ public sealed class PicksRunner
         _indexer = indexer;
         _embeddings = embeddings;
         _store = store;
+        _reasons = reasons;
         _settings = settings;
         _time = time;
         _logger = logger;
@@ -147,6 +151,9 @@ public sealed class PicksRunner
         excluded.UnionWith(_store.Hidden(userId));
         var candidates = titles.Where(t => visible.Contains(t.Id)).ToList();
         var picks = PickSelector.Select(profile, candidates, vectors, excluded, options);
+        var likedIds = profile.Liked.Select(l => l.ItemId).ToList();
+        var likedNames = likedIds.Select(id => titles.FirstOrDefault(t => t.Id == id)?.Name).OfType<string>().ToList();
+        picks = await _reasons.WriteAsync(picks, likedNames, cancellationToken).ConfigureAwait(false);
 
         var playlistId = await WritePlaylistAsync(userId, previous?.PlaylistId, options.PlaylistName, picks, cancellationToken).ConfigureAwait(false);
         _store.SavePicks(userId, picks);

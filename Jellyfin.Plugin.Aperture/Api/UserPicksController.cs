@@ -1,8 +1,10 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Net.Mime;
 using Jellyfin.Plugin.Aperture.AiPicks;
 using Jellyfin.Plugin.Aperture.Api.Models;
+using Jellyfin.Plugin.Aperture.Integrations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,16 +24,22 @@ public class UserPicksController : ControllerBase
     private const string NoUser = "This needs a signed-in Jellyfin user (an API key acts for no user).";
 
     private readonly PicksStore _store;
+    private readonly ReasonWriter _reasons;
+    private readonly IntegrationSettingsService _settings;
     private readonly TimeProvider _time;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="UserPicksController"/> class.
     /// </summary>
     /// <param name="store">The picks store.</param>
+    /// <param name="reasons">The AI-written reasons (for their budget).</param>
+    /// <param name="settings">The integration settings.</param>
     /// <param name="time">The clock.</param>
-    public UserPicksController(PicksStore store, TimeProvider time)
+    public UserPicksController(PicksStore store, ReasonWriter reasons, IntegrationSettingsService settings, TimeProvider time)
     {
         _store = store;
+        _reasons = reasons;
+        _settings = settings;
         _time = time;
     }
 
@@ -50,11 +58,15 @@ public class UserPicksController : ControllerBase
         }
 
         var state = _store.State(userId);
+        var budget = _reasons.Budget(_settings.GetOptions(IntegrationIds.Ai));
         return Ok(new PicksView
         {
             Source = state?.Source,
             Message = state?.Message ?? "No picks yet: they are made by the \"Refresh AI picks\" task (daily).",
             RefreshedAt = state?.RefreshedAt,
+            ReasonBudget = budget is { } b
+                ? string.Format(CultureInfo.InvariantCulture, "AI-written reasons: {0:N0} of {1:N0} tokens used today.", b.Used, b.Budget)
+                : null,
             Picks = _store.Picks(userId).Select(p => new PickView { ItemId = p.ItemId.ToString("N"), Name = p.Name, Reason = p.Reason }).ToList(),
         });
     }

@@ -264,5 +264,13 @@ internal static class Migrations
             refreshed_at TEXT NOT NULL
         )
         """),
+
+        // 1102 (issue 11 point 4): tokens AI-written reasons used per UTC day, against their daily budget.
+        new(1102, """
+        CREATE TABLE ai_reason_tokens (
+            day TEXT PRIMARY KEY,
+            tokens INTEGER NOT NULL
+        )
+        """),
     };
 }

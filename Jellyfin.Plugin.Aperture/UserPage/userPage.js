@@ -249,7 +249,7 @@
         setText('picksError', '');
         setText('picksMessage', view.Message);
         const when = formatDate(view.RefreshedAt);
-        setText('picksSource', view.Source ? 'From ' + view.Source + (when ? ', ' + when : '') + '.' : '');
+        setText('picksSource', (view.Source ? 'From ' + view.Source + (when ? ', ' + when : '') + '. ' : '') + (view.ReasonBudget || ''));
         const list = byId('picksList');
         list.replaceChildren();
         (Array.isArray(view.Picks) ? view.Picks : []).forEach(function (pick) {

@@ -15,6 +15,9 @@ public sealed class PicksView
     /// <summary>Gets when the picks were last refreshed.</summary>
     public DateTimeOffset? RefreshedAt { get; init; }
 
+    /// <summary>Gets today's use of the AI-written reasons' token budget, or null when they are off.</summary>
+    public string? ReasonBudget { get; init; }
+
     /// <summary>Gets the picks, best first, without hidden ones.</summary>
     public required IReadOnlyList<PickView> Picks { get; init; }
 }

@@ -29,6 +29,12 @@ internal static class AiOptions
     /// <summary>The picks movie share option (percent of picks that are movies).</summary>
     public const string PicksMovieShare = "picksMovieShare";
 
+    /// <summary>The option that turns AI-written reasons on ("on"/"off", off by default).</summary>
+    public const string AiReasons = "aiReasons";
+
+    /// <summary>The daily token budget of AI-written reasons.</summary>
+    public const string ReasonTokensPerDay = "reasonTokensPerDay";
+
     /// <summary>The default picks playlist name.</summary>
     public const string DefaultPicksPlaylist = "Aperture Picks";
 }

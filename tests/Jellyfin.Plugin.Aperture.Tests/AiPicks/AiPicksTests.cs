@@ -88,7 +88,7 @@ public sealed class AiPicksTests : IAsyncLifetime
     [Fact]
     public async Task TheUserApiActsOnlyForASignedInUser()
     {
-        var anonymous = new UserPicksController(_host.Host.Get<PicksStore>(), _host.Host.Time)
+        var anonymous = new UserPicksController(_host.Host.Get<PicksStore>(), _host.Host.Get<ReasonWriter>(), _host.Host.Get<Jellyfin.Plugin.Aperture.Integrations.IntegrationSettingsService>(), _host.Host.Time)
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() },
         };
@@ -204,7 +204,55 @@ public sealed class AiPicksTests : IAsyncLifetime
         Assert.NotEmpty(_host.Picks(fine));
     }
 
-    private UserPicksController Controller(Guid userId) => new(_host.Host.Get<PicksStore>(), _host.Host.Time)
+    [Fact]
+    public async Task AiWrittenReasonsAreOffByDefaultAndWhenOnStayWithinTheDailyTokenBudget()
+    {
+        _host.Library.Titles.AddRange(PicksCatalog.Build());
+        var user = _host.Library.AddUser(_host.Host.Time.GetUtcNow(), _liked);
+        _host.Ai.ChatReply = "{\"reasons\": [" + string.Join(", ", Enumerable.Range(0, 20).Select(i => "\"Another journey into deep space, line " + i + ".\"")) + "]}";
+
+        // Off by default: no chat call, reasons name the nearest liked titles, no budget shown.
+        await _host.RunAsync();
+        Assert.DoesNotContain(_host.Ai.Requests, r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
+        Assert.All(_host.Picks(user), p => Assert.StartsWith("Because you liked", p.Reason, StringComparison.Ordinal));
+        Assert.Null(View(user).ReasonBudget);
+
+        // On: one call for the user, the model's lines replace the reasons, the tokens are counted.
+        _host.SetOptions((AiOptions.EmbeddingModel, AiEmulator.SentenceModel), (AiOptions.AiReasons, "on"), (AiOptions.ReasonTokensPerDay, "5000"));
+        await _host.RunAsync();
+        Assert.Single(_host.Ai.Requests, r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
+        Assert.Equal("Another journey into deep space, line 0.", _host.Picks(user)[0].Reason);
+        Assert.Matches("^AI-written reasons: [1-9][0-9,]* of 5,000 tokens used today\\.$", View(user).ReasonBudget);
+
+        // Budget spent: no call, and the picks keep the nearest-liked reasons.
+        _host.Host.Get<ReasonTokenLedger>().Add(_host.Host.Time.GetUtcNow(), 5000);
+        await _host.RunAsync();
+        Assert.Single(_host.Ai.Requests, r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
+        Assert.All(_host.Picks(user), p => Assert.StartsWith("Because you liked", p.Reason, StringComparison.Ordinal));
+
+        // A new UTC day has a new budget.
+        _host.Host.Time.Advance(TimeSpan.FromDays(1));
+        await _host.RunAsync();
+        Assert.Equal(2, _host.Ai.Requests.Count(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AnUnreadableChatAnswerKeepsTheNearestLikedReasons()
+    {
+        _host.Library.Titles.AddRange(PicksCatalog.Build());
+        var user = _host.Library.AddUser(_host.Host.Time.GetUtcNow(), _liked);
+        _host.SetOptions((AiOptions.EmbeddingModel, AiEmulator.SentenceModel), (AiOptions.AiReasons, "on"));
+        _host.Ai.ChatReply = "Sure! Here are some reasons.";
+
+        await _host.RunAsync();
+
+        Assert.NotEmpty(_host.Picks(user));
+        Assert.All(_host.Picks(user), p => Assert.StartsWith("Because you liked", p.Reason, StringComparison.Ordinal));
+    }
+
+    private PicksView View(Guid userId) => Assert.IsType<PicksView>(Assert.IsType<OkObjectResult>(Controller(userId).Get().Result).Value);
+
+    private UserPicksController Controller(Guid userId) => new(_host.Host.Get<PicksStore>(), _host.Host.Get<ReasonWriter>(), _host.Host.Get<Jellyfin.Plugin.Aperture.Integrations.IntegrationSettingsService>(), _host.Host.Time)
     {
         ControllerContext = new ControllerContext
         {
