@@ -18,7 +18,8 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 /// AI picks inside a real server, against the AI emulator's real sentence embeddings: after "Refresh AI picks" each
 /// user with enough history has their own private "Aperture Picks" playlist, read back through Jellyfin's API as that
 /// user; the other user cannot see it; a title the user's parental control blocks is never among their picks; a pick hidden through the user API, or with "Not interested" on the user page
-/// in a real browser signed in through jellyfin-web, is off that user's playlist after the next refresh.
+/// in a real browser signed in through jellyfin-web, is off that user's playlist after the next refresh; switched on,
+/// AI-written reasons reach the user API with the day's token budget.
 /// </summary>
 /// <typeparam name="TFixture">The server of one Jellyfin version.</typeparam>
 public abstract class AiPicksRealJellyfinTests<TFixture>
@@ -156,6 +157,19 @@ public abstract class AiPicksRealJellyfinTests<TFixture>
         Output.WriteLine("admin picks after hiding " + first.GetProperty("Name").GetString() + ": " + string.Join(", ", after));
         Assert.DoesNotContain(first.GetProperty("Name").GetString(), after);
         Assert.NotEmpty(after);
+
+        // Optional AI-written reasons, switched on: the chat model's lines reach the user API with today's budget.
+        ai.ChatReply = "{\"reasons\": [" + string.Join(", ", Enumerable.Range(0, 20).Select(i => "\"A written reason " + i + ".\"")) + "]}";
+        await Fixture.Aperture(HttpMethod.Put, "Integrations/ai/Settings", new
+        {
+            BaseUrl = ai.BaseUrl.AbsoluteUri,
+            Options = new Dictionary<string, string> { ["embeddingModel"] = AiEmulator.SentenceModel, ["picksCount"] = "20", ["aiReasons"] = "on" },
+        });
+        await RunTaskAsync();
+        var written = await Fixture.Aperture(HttpMethod.Get, "User/Picks");
+        Output.WriteLine("with AI-written reasons: " + written);
+        Assert.Equal("A written reason 0.", written.GetProperty("Picks")[0].GetProperty("Reason").GetString());
+        Assert.Matches("^AI-written reasons: [1-9][0-9,]* of 20,000 tokens used today\\.$", written.GetProperty("ReasonBudget").GetString());
     }
 
     private static async Task FinishAndFavouriteAsync(HttpClient api, string itemId)
