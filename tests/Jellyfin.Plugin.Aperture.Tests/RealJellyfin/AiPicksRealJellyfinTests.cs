@@ -17,9 +17,10 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 /// <summary>
 /// AI picks inside a real server, against the AI emulator's real sentence embeddings: after "Refresh AI picks" each
 /// user with enough history has their own private "Aperture Picks" playlist, read back through Jellyfin's API as that
-/// user; the other user cannot see it; a title the user's parental control blocks is never among their picks; a pick hidden through the user API, or with "Not interested" on the user page
-/// in a real browser signed in through jellyfin-web, is off that user's playlist after the next refresh; switched on,
-/// AI-written reasons reach the user API with the day's token budget.
+/// user; the other user cannot see it; a title the user's parental control blocks is never among their picks; a pick
+/// hidden through the user API, or with "Not interested" on the user page in a real browser signed in through
+/// jellyfin-web, is off that user's playlist after the next refresh; switched on, AI-written reasons reach the user
+/// API with the day's token budget.
 /// </summary>
 /// <typeparam name="TFixture">The server of one Jellyfin version.</typeparam>
 public abstract class AiPicksRealJellyfinTests<TFixture>
