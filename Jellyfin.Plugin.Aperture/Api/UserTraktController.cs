@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Jellyfin.Plugin.Aperture.Api.Models;
 using Jellyfin.Plugin.Aperture.TraktAccounts;
+using Jellyfin.Plugin.Aperture.TraktSync;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,7 @@ public class UserTraktController : ControllerBase
     private readonly TraktLinkStatusReader _status;
     private readonly TraktDeviceLink _link;
     private readonly TraktUnlink _unlink;
+    private readonly TraktSyncLog _runs;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="UserTraktController"/> class.
@@ -32,8 +34,10 @@ public class UserTraktController : ControllerBase
     /// <param name="status">Reads link states.</param>
     /// <param name="link">The device flow.</param>
     /// <param name="unlink">Unlinks.</param>
-    public UserTraktController(TraktLinkStatusReader status, TraktDeviceLink link, TraktUnlink unlink)
+    /// <param name="runs">The users' last Trakt runs.</param>
+    public UserTraktController(TraktLinkStatusReader status, TraktDeviceLink link, TraktUnlink unlink, TraktSyncLog runs)
     {
+        _runs = runs;
         _status = status;
         _link = link;
         _unlink = unlink;
@@ -53,7 +57,7 @@ public class UserTraktController : ControllerBase
             return Forbidden();
         }
 
-        return Ok(TraktLinkView.From(_status.Get(userId)));
+        return Ok(TraktLinkView.From(_status.Get(userId), runs: _runs.Read(userId)));
     }
 
     /// <summary>
