@@ -88,11 +88,14 @@ public sealed class IntegrationHealth : IHealthRecorder
                 Notify(n => n.Resolved(alert, "recovered"));
             }
 
-            if (scope is not null && isWrite && response.IsSuccess
-                && _alerts.Resolve(service, AlertKind.AccountLimit, scope, "the account's next write succeeded", now) is { } cleared)
+            if (scope is not null)
             {
-                _logger.LogInformation("Aperture: {Service} account {Scope} is within its limits again", service, scope);
-                Notify(n => n.Resolved(cleared, "recovered"));
+                // That account's own alerts: its rate limit ends with any answer, its account limit with a write.
+                Close(service, AlertKind.RateLimit, scope, "the account's calls go through again", now);
+                if (isWrite && response.IsSuccess)
+                {
+                    Close(service, AlertKind.AccountLimit, scope, "the account's next write succeeded", now);
+                }
             }
 
             return;
@@ -107,17 +110,29 @@ public sealed class IntegrationHealth : IHealthRecorder
 
         var (kind, severity, action) = Describe(response);
         var message = string.IsNullOrWhiteSpace(response.Message) ? response.Outcome.ToString() : response.Message;
-        if (kind != AlertKind.AccountLimit)
+
+        // Limits of one account (Trakt's are per user) are that account's alert; the rest are the service's.
+        var alertScope = kind is AlertKind.AccountLimit or AlertKind.RateLimit ? scope : null;
+        if (alertScope is null && kind != AlertKind.AccountLimit)
         {
-            // One account over its limit is not the service failing: the service's last error stays as it was.
+            // One account's limit is not the service failing: the service's last error stays as it was.
             _health.Update(service, r => r with { LastErrorAt = now, LastError = message });
         }
 
-        var (raised, isNew) = _alerts.Open(service, kind, severity, message, action, response.ResetAt, now, kind == AlertKind.AccountLimit ? scope : null);
+        var (raised, isNew) = _alerts.Open(service, kind, severity, message, action, response.ResetAt, now, alertScope);
         if (isNew)
         {
             _logger.LogWarning("Aperture: {Service} {Kind} alert: {Message}", service, kind, message);
             Notify(n => n.Opened(raised));
+        }
+    }
+
+    private void Close(string service, AlertKind kind, string scope, string resolution, DateTimeOffset now)
+    {
+        if (_alerts.Resolve(service, kind, scope, resolution, now) is { } closed)
+        {
+            _logger.LogInformation("Aperture: {Service} closed the {Kind} alert of account {Scope}: {Resolution}", service, kind, scope, resolution);
+            Notify(n => n.Resolved(closed, "recovered"));
         }
     }
 

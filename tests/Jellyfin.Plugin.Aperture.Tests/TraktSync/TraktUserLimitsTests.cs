@@ -52,17 +52,21 @@ public sealed class TraktUserLimitsTests : IAsyncLifetime
         Assert.Equal(UpstreamOutcome.RateLimited, write.Response!.Outcome);
         Assert.Equal(1, _trakt.ApiCallsOf(aliceToken));
 
-        // Bob's limits are his own: his reads and writes go through meanwhile.
+        // Bob's limits are his own: his reads and writes go through meanwhile, and Trakt is not in trouble for him.
         Assert.Null((await _h.GetAsync(bob, "sync/last_activities")).Error);
         Assert.Null((await _h.PostAsync(bob, "sync/ratings", Rating)).Error);
         Assert.Equal(2, _trakt.ApiCallsOf(bobToken));
         Assert.Single(_trakt.RatingsOf(bobToken));
+        var alert = Assert.Single(_h.OpenAlerts());
+        Assert.Equal((AlertKind.RateLimit, alice.ToString("N")), (alert.Kind, alert.Scope));
+        Assert.Equal("Connected", _h.Host.Get<IntegrationStatusService>().Get(IntegrationIds.Trakt).Status);
 
         // When the wait Trakt asked for is over, Alice's calls reach Trakt again.
         _trakt.UnblockAccount(aliceToken);
         _h.Host.Time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
         Assert.Null((await _h.GetAsync(alice, "sync/last_activities")).Error);
         Assert.Equal(2, _trakt.ApiCallsOf(aliceToken));
+        Assert.Empty(_h.OpenAlerts());
     }
 
     [Theory]
