@@ -199,7 +199,15 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
         }
 
         var limits = state.Budget.Limits with { DailyQuota = 0 };
-        var budget = _scopes.GetOrAdd((service, scope), key => new ServiceBudget(key.Service, limits, _time, null, _options.MaxRateLimitWait));
+        if (!_scopes.TryGetValue((service, scope), out var budget))
+        {
+            // Under the lock, so two first calls of a user share one budget (and no timer is left undisposed).
+            lock (_createLock)
+            {
+                budget = _scopes.GetOrAdd((service, scope), key => new ServiceBudget(key.Service, limits, _time, null, _options.MaxRateLimitWait));
+            }
+        }
+
         budget.Update(limits);
         return budget;
     }
