@@ -180,6 +180,18 @@ public sealed class AlertStore
         return Query(connection, null, "resolved_at IS NULL ORDER BY CASE severity WHEN 'Error' THEN 0 WHEN 'Warning' THEN 1 ELSE 2 END, last_seen DESC");
     }
 
+    /// <summary>
+    /// Lists the open alerts about one account of a service, most recent first.
+    /// </summary>
+    /// <param name="service">The integration id.</param>
+    /// <param name="scope">Whose account (a Jellyfin user id, no dashes).</param>
+    /// <returns>The open alerts.</returns>
+    public IReadOnlyList<Alert> ListOpen(string service, string scope)
+    {
+        using var connection = _database.Open();
+        return Query(connection, null, "service = $service AND scope = $scope AND resolved_at IS NULL ORDER BY last_seen DESC", ("$service", service), ("$scope", scope));
+    }
+
     private static Alert? FindOpen(SqliteConnection connection, SqliteTransaction transaction, string service, AlertKind kind, string? scope)
     {
         var rows = Query(

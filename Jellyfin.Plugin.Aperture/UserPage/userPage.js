@@ -174,6 +174,7 @@
 
         setText('traktDetail', detail);
         renderRuns(status.Runs);
+        setText('traktAccountProblem', status.AccountProblem ? 'Trakt refuses this account for now: ' + String(status.AccountProblem) : '');
         setButtons(state !== 'Linked', state === 'Linked' || state === 'LinkAgain');
     }
 

@@ -33,14 +33,18 @@ public sealed class TraktLinkView
     /// <summary>Gets the last run of each Trakt feature for the user (when, ok, what it did).</summary>
     public IReadOnlyList<TraktSyncRunView> Runs { get; init; } = [];
 
+    /// <summary>Gets what Trakt currently refuses for this user's account (an account limit or a rate limit), or null.</summary>
+    public string? AccountProblem { get; init; }
+
     /// <summary>
     /// Builds the view of a status.
     /// </summary>
     /// <param name="status">The status.</param>
     /// <param name="userName">The user name, or null.</param>
     /// <param name="runs">The user's last Trakt runs, or null.</param>
+    /// <param name="accountProblem">What Trakt currently refuses for the user's account, or null.</param>
     /// <returns>The view.</returns>
-    public static TraktLinkView From(TraktLinkStatus status, string? userName = null, IEnumerable<TraktSyncRun>? runs = null)
+    public static TraktLinkView From(TraktLinkStatus status, string? userName = null, IEnumerable<TraktSyncRun>? runs = null, string? accountProblem = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         return new TraktLinkView
@@ -53,6 +57,7 @@ public sealed class TraktLinkView
             Reason = status.Reason,
             Pending = TraktPendingLinkView.From(status.Pending),
             Runs = runs?.Select(TraktSyncRunView.From).ToArray() ?? [],
+            AccountProblem = accountProblem,
         };
     }
 }

@@ -200,6 +200,7 @@ public abstract class UserPageTests<TFixture>
             var ratings = web.Page.Locator("[data-testid='trakt-runs'] li[data-feature='ratings']");
             await Expect(ratings).ToContainTextAsync("Ratings: 1 waiting to be sent again");
             await Expect(ratings.Locator(".runTime")).Not.ToBeEmptyAsync();
+            await Expect(web.Page.Locator("[data-testid='trakt-account-problem']")).ToContainTextAsync("watchlist size limit");
             Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
         }
 
@@ -224,6 +225,7 @@ public abstract class UserPageTests<TFixture>
         await using (var web = await JellyfinWebUserPage.OpenAsync(Chromium, viewer))
         {
             await Expect(web.Page.Locator("[data-testid='trakt-runs'] li[data-feature='ratings']")).ToContainTextAsync("Ratings: 1 sent to Trakt");
+            await Expect(web.Page.Locator("[data-testid='trakt-account-problem']")).ToBeEmptyAsync();
             await Screenshot(web.Page, "last-sync");
         }
 

@@ -188,7 +188,7 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
 
             // The real clock is not moved by the test: the poll is allowed now instead of after Trakt's interval.
             codes.Save(user, start.Pending! with { NextPollAt = DateTimeOffset.MinValue });
-            var userApi = new UserTraktController(provider.GetRequiredService<TraktLinkStatusReader>(), link, provider.GetRequiredService<TraktUnlink>(), provider.GetRequiredService<Jellyfin.Plugin.Aperture.TraktSync.TraktSyncLog>())
+            var userApi = new UserTraktController(provider.GetRequiredService<TraktLinkStatusReader>(), link, provider.GetRequiredService<TraktUnlink>(), provider.GetRequiredService<Jellyfin.Plugin.Aperture.TraktSync.TraktSyncLog>(), provider.GetRequiredService<AlertStore>())
             {
                 ControllerContext = new ControllerContext
                 {

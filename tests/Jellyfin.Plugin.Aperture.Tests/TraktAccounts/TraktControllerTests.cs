@@ -125,7 +125,7 @@ public sealed class TraktControllerTests : IAsyncLifetime
 
     private UserTraktController UserApi(Guid userId) => Api(Principal(userId.ToString()));
 
-    private UserTraktController Api(ClaimsPrincipal principal) => new(_h.Status, _h.Link, _h.Unlink, _h.Host.Get<TraktSyncLog>())
+    private UserTraktController Api(ClaimsPrincipal principal) => new(_h.Status, _h.Link, _h.Unlink, _h.Host.Get<TraktSyncLog>(), _h.Host.Get<Jellyfin.Plugin.Aperture.Health.AlertStore>())
     {
         ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext { User = principal } },
     };
