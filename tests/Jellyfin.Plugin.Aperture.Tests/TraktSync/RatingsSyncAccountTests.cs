@@ -80,6 +80,29 @@ public sealed class RatingsSyncAccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AUserTraktBlockedSaysWhenTheirSyncResumesAndTheNextCallsWaitHere()
+    {
+        await _h.LinkAliceAsync();
+        var matrix = _h.AddMovie("The Matrix", 603, "tt0133093");
+        _h.RateInJellyfin(matrix, 8);
+        _h.Trakt.BlockAccount(_h.AccessToken, TimeSpan.FromMinutes(5));
+
+        await _h.RunTaskAsync();
+        await _h.RunTaskAsync();
+
+        // One call reached Trakt; the second run was answered here, and the user sees when it resumes.
+        Assert.Equal(1, _h.Trakt.ApiCallsOf(_h.AccessToken));
+        var run = Assert.Single(Log.Read(_h.Alice.Id));
+        Assert.False(run.Succeeded);
+        Assert.Contains("calls resume at", run.Summary, StringComparison.Ordinal);
+
+        _h.Trakt.UnblockAccount(_h.AccessToken);
+        _h.Host.Time.Advance(TimeSpan.FromMinutes(6));
+        await _h.RunTaskAsync();
+        Assert.Equal("1 sent to Trakt", Assert.Single(Log.Read(_h.Alice.Id)).Summary);
+    }
+
+    [Fact]
     public async Task ARefusedTokenIsRefreshedOnceAndTheSyncGoesOn()
     {
         await _h.LinkAliceAsync();
