@@ -7,6 +7,7 @@ using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Library;
 using Jellyfin.Plugin.Aperture.Storage;
 using Jellyfin.Plugin.Aperture.TraktSync;
+using Jellyfin.Plugin.Aperture.TraktWatchlist;
 using MediaBrowser.Common.Configuration;
 using MediaBrowser.Controller;
 using MediaBrowser.Controller.Plugins;
@@ -69,6 +70,13 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<RatingsSyncRunner>();
         serviceCollection.AddSingleton<RatingsSyncDebouncer>();
         serviceCollection.AddHostedService<UserRatingListener>();
+
+        // Trakt watchlist ↔ playlist and suggestions: the users' playlists, the syncs and their runner (the "Sync
+        // Trakt watchlist" task is found by Jellyfin).
+        serviceCollection.AddSingleton<IUserPlaylists, JellyfinPlaylists>();
+        serviceCollection.AddSingleton<WatchlistSync>();
+        serviceCollection.AddSingleton<SuggestionsSync>();
+        serviceCollection.AddSingleton<WatchlistSyncRunner>();
         ApertureServices.Add(serviceCollection);
     }
 }

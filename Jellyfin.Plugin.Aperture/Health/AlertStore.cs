@@ -73,7 +73,7 @@ public sealed class AlertStore
     }
 
     /// <summary>
-    /// Closes every open alert of a service (recovery, or new credentials).
+    /// Closes every open alert of a service but an account limit (recovery, or new credentials).
     /// </summary>
     /// <param name="service">The integration id.</param>
     /// <param name="resolution">Why they close.</param>
@@ -84,12 +84,17 @@ public sealed class AlertStore
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
+
+        // An account limit is closed only by what met it (that user's next write, or the feature's own check): a
+        // successful call says nothing about it, reads work over the limit. With keepScoped, an alert about one
+        // account (a user's rate limit) stays open too.
         var keep = keepScoped ? 1 : 0;
-        var open = Query(connection, transaction, "service = $service AND ($keep = 0 OR scope = '') AND resolved_at IS NULL", ("$service", service), ("$keep", keep));
+        const string Where = "service = $service AND kind <> 'AccountLimit' AND ($keep = 0 OR scope = '') AND resolved_at IS NULL";
+        var open = Query(connection, transaction, Where, ("$service", service), ("$keep", keep));
         using (var update = connection.CreateCommand())
         {
             update.Transaction = transaction;
-            update.CommandText = "UPDATE alerts SET resolved_at = $now, resolution = $resolution WHERE service = $service AND ($keep = 0 OR scope = '') AND resolved_at IS NULL";
+            update.CommandText = "UPDATE alerts SET resolved_at = $now, resolution = $resolution WHERE " + Where;
             update.Parameters.AddWithValue("$now", Format(now));
             update.Parameters.AddWithValue("$resolution", resolution);
             update.Parameters.AddWithValue("$service", service);
@@ -168,6 +173,34 @@ public sealed class AlertStore
         delete.CommandText = "DELETE FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < $before";
         delete.Parameters.AddWithValue("$before", before.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         return delete.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Closes the open alert of one service and kind, when the condition behind it is gone.
+    /// </summary>
+    /// <param name="service">The integration id.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="resolution">Why it closes.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The alert that was closed, or null when none was open.</returns>
+    public Alert? Resolve(string service, AlertKind kind, string resolution, DateTimeOffset now)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        var open = FindOpen(connection, transaction, service, kind, null);
+        if (open is not null)
+        {
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE alerts SET resolved_at = $now, resolution = $resolution WHERE id = $id";
+            update.Parameters.AddWithValue("$now", Format(now));
+            update.Parameters.AddWithValue("$resolution", resolution);
+            update.Parameters.AddWithValue("$id", open.Id);
+            update.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return open;
     }
 
     /// <summary>
