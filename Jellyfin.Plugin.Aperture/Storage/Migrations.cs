@@ -225,5 +225,13 @@ internal static class Migrations
             PRIMARY KEY (user_id, feature)
         )
         """),
+
+        // 961 (issue 9 point 6): an alert can be about one account of a service (a Trakt user over a limit), so one
+        // open alert per service, kind and scope ('' = the service as a whole).
+        new(961, """
+        ALTER TABLE alerts ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+        DROP INDEX alerts_one_open;
+        CREATE UNIQUE INDEX alerts_one_open_scope ON alerts (service, kind, scope) WHERE resolved_at IS NULL
+        """),
     };
 }
