@@ -54,6 +54,29 @@ public sealed class RatingsSyncAccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterUnlinkingALinkToAnotherAccountStartsWithAFirstSyncAndClearsNoJellyfinRating()
+    {
+        await _h.LinkAliceAsync();
+        var matrix = _h.AddMovie("The Matrix", 603, "tt0133093");
+        _h.RateInJellyfin(matrix, 8);
+        await _h.RunTaskAsync();
+        var firstAccount = _h.Trakt.AccountOf(_h.AccessToken);
+        Assert.Equal(8, _h.Trakt.RatingsOf(_h.AccessToken).SingleOrDefault(r => r.Tmdb == 603)?.Rating);
+
+        await _h.Host.Get<TraktUnlink>().UnlinkAsync(_h.Alice.Id, CancellationToken.None);
+        _h.Host.Time.Advance(TimeSpan.FromMinutes(1));
+        await _h.LinkAliceAsync();
+        Assert.NotEqual(firstAccount, _h.Trakt.AccountOf(_h.AccessToken));
+
+        // The new account has no ratings. Against the old snapshot that would read as "unrated on Trakt" and clear
+        // the Jellyfin rating; as a first sync, the local rating wins and goes to the new account.
+        await _h.RunTaskAsync();
+
+        Assert.Equal(8.0, _h.RatingInJellyfin(matrix));
+        Assert.Equal(8, _h.Trakt.RatingsOf(_h.AccessToken).SingleOrDefault(r => r.Tmdb == 603)?.Rating);
+    }
+
+    [Fact]
     public async Task AFailedSyncIsRecordedWithTheReasonAndUnlinkingForgetsTheRuns()
     {
         await _h.LinkAliceAsync();
