@@ -14,6 +14,7 @@ using Jellyfin.Plugin.Aperture.Integrations.Tmdb;
 using Jellyfin.Plugin.Aperture.Integrations.Trakt;
 using Jellyfin.Plugin.Aperture.Secrets;
 using Jellyfin.Plugin.Aperture.Storage;
+using Jellyfin.Plugin.Aperture.TopPicks;
 using Jellyfin.Plugin.Aperture.TraktAccounts;
 using Jellyfin.Plugin.Aperture.TraktSync;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,6 +108,12 @@ public static class ApertureServices
 
         // Titles the watchlist, suggestions and Top Picks want that the library lacks, kept for Discovery.
         services.AddSingleton<MissingTitleStore>();
+
+        // MDBList Top Picks: the list client, its tables and the sync (the collections and library come from the
+        // Jellyfin side, added by the registrator).
+        services.AddSingleton<MdbListListsClient>();
+        services.AddSingleton<TopPicksStore>();
+        services.AddSingleton<TopPicksSync>();
         return services;
     }
 

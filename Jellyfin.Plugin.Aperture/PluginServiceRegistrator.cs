@@ -6,6 +6,7 @@ using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Library;
 using Jellyfin.Plugin.Aperture.Storage;
+using Jellyfin.Plugin.Aperture.TopPicks;
 using Jellyfin.Plugin.Aperture.TraktSync;
 using MediaBrowser.Common.Configuration;
 using MediaBrowser.Controller;
@@ -69,6 +70,11 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<RatingsSyncRunner>();
         serviceCollection.AddSingleton<RatingsSyncDebouncer>();
         serviceCollection.AddHostedService<UserRatingListener>();
+
+        // Top Picks' Jellyfin side: the library's ids, the collections, and Run now (the task is found by Jellyfin).
+        serviceCollection.AddSingleton<ITopPicksLibrary, JellyfinTopPicksLibrary>();
+        serviceCollection.AddSingleton<ITopPicksCollections, JellyfinTopPicksCollections>();
+        serviceCollection.AddSingleton<ITopPicksLauncher, JellyfinTopPicksLauncher>();
         ApertureServices.Add(serviceCollection);
     }
 }
