@@ -109,11 +109,10 @@ public static class ApertureServices
         // Titles the watchlist, suggestions and Top Picks want that the library lacks, kept for Discovery.
         services.AddSingleton<MissingTitleStore>();
 
-        // MDBList Top Picks: the list client, its tables and the sync (the collections and library come from the
-        // Jellyfin side, added by the registrator).
+        // MDBList Top Picks: the list client and its tables. The sync needs the Jellyfin side (ITopPicksLibrary,
+        // ITopPicksCollections), so the registrator adds it with them.
         services.AddSingleton<MdbListListsClient>();
         services.AddSingleton<TopPicksStore>();
-        services.AddSingleton<TopPicksSync>();
         return services;
     }
 

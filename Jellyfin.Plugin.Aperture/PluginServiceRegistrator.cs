@@ -75,6 +75,7 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<ITopPicksLibrary, JellyfinTopPicksLibrary>();
         serviceCollection.AddSingleton<ITopPicksCollections, JellyfinTopPicksCollections>();
         serviceCollection.AddSingleton<ITopPicksLauncher, JellyfinTopPicksLauncher>();
+        serviceCollection.AddSingleton<TopPicksSync>();
         ApertureServices.Add(serviceCollection);
     }
 }

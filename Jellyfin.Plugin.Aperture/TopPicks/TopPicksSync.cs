@@ -238,7 +238,9 @@ public sealed class TopPicksSync : IDisposable
     private TopPicksListResult Defer(TopPicksListChoice choice, DateTimeOffset until)
     {
         var message = string.Create(CultureInfo.InvariantCulture, $"Deferred: MDBList's daily request quota is spent; Top Picks waits until {until:yyyy-MM-dd HH:mm} UTC and the collection stays as it was.");
-        _store.RecordKept(choice.ListId, 0, message, _time.GetUtcNow());
+        var now = _time.GetUtcNow();
+        _store.RecordKept(choice.ListId, 0, message, now);
+        _alerts.Open(AlertService, AlertKind.Quota, AlertSeverity.Warning, $"List {choice.Name}: {message}", "Nothing to do: the next run after the reset syncs it. A supporter tier on MDBList raises the daily quota.", until, now);
         return new TopPicksListResult(choice.ListId, choice.Name, false, 0, 0, 0, 0, message);
     }
 

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Jellyfin.Plugin.Aperture.TopPicks;
+using Xunit;
+
+namespace Jellyfin.Plugin.Aperture.Tests.TopPicks;
+
+/// <summary>Jellyfin's collections as Top Picks sees them: named, ordered member lists an admin may also edit.</summary>
+public sealed class FakeCollections : ITopPicksCollections
+{
+    public Dictionary<Guid, (string Name, List<Guid> Members)> All { get; } = new();
+
+    public int Writes { get; private set; }
+
+    public IReadOnlyList<Guid>? GetMembers(Guid collectionId) => All.TryGetValue(collectionId, out var c) ? c.Members.ToList() : null;
+
+    public Task<Guid> CreateAsync(string name, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid();
+        All[id] = (name, []);
+        return Task.FromResult(id);
+    }
+
+    public Task ApplyAsync(Guid collectionId, string name, IReadOnlyList<Guid> toAdd, IReadOnlyList<Guid> toRemove, IReadOnlyList<Guid> order, CancellationToken cancellationToken)
+    {
+        var (_, members) = All[collectionId];
+        members.AddRange(toAdd.Where(id => !members.Contains(id)));
+        members.RemoveAll(toRemove.Contains);
+        Assert.Equal(members.OrderBy(m => m), order.OrderBy(m => m));
+        All[collectionId] = (name, order.ToList());
+        Writes++;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>What an admin does in jellyfin-web: adds an item to the collection by hand.</summary>
+    public void AddByHand(Guid collectionId, Guid item) => All[collectionId].Members.Add(item);
+
+    /// <summary>What an admin does in jellyfin-web: deletes the collection.</summary>
+    public void Delete(Guid collectionId) => All.Remove(collectionId);
+}
