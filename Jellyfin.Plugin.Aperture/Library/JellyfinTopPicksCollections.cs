@@ -18,6 +18,9 @@ namespace Jellyfin.Plugin.Aperture.Library;
 /// Jellyfin's own events fire); then the collection's linked children are put in rank order and its display order
 /// set to "Default". A BoxSet sorts its children by <c>DisplayOrder</c> (new collections: PremiereDate); "Default"
 /// returns them in linked-children order, which is how the list's rank reaches the user (10.11 and 12.0 alike).
+/// The collection is created locked ("Lock data"): Jellyfin's metadata refresh, which the collection manager queues
+/// after every change, merges a fresh BoxSet (DisplayOrder PremiereDate) over an unlocked one and so undid the order
+/// in the real server; a locked item is left as it is.
 /// </summary>
 public sealed class JellyfinTopPicksCollections : ITopPicksCollections
 {
@@ -42,7 +45,7 @@ public sealed class JellyfinTopPicksCollections : ITopPicksCollections
     /// <inheritdoc />
     public async Task<Guid> CreateAsync(string name, CancellationToken cancellationToken)
     {
-        var boxSet = await _collections.CreateCollectionAsync(new CollectionCreationOptions { Name = name }).ConfigureAwait(false);
+        var boxSet = await _collections.CreateCollectionAsync(new CollectionCreationOptions { Name = name, IsLocked = true }).ConfigureAwait(false);
         boxSet.DisplayOrder = nameof(ItemSortBy.Default);
         await boxSet.UpdateToRepositoryAsync(ItemUpdateType.MetadataEdit, cancellationToken).ConfigureAwait(false);
         return boxSet.Id;
@@ -79,7 +82,7 @@ public sealed class JellyfinTopPicksCollections : ITopPicksCollections
             .Select(c => c.child)
             .ToArray();
         var rename = !string.Equals(boxSet.Name, name, StringComparison.Ordinal);
-        var reorder = !linked.SequenceEqual(boxSet.LinkedChildren) || boxSet.DisplayOrder != nameof(ItemSortBy.Default);
+        var reorder = !linked.SequenceEqual(boxSet.LinkedChildren) || boxSet.DisplayOrder != nameof(ItemSortBy.Default) || !boxSet.IsLocked;
         if (!rename && !reorder)
         {
             return;
@@ -87,6 +90,7 @@ public sealed class JellyfinTopPicksCollections : ITopPicksCollections
 
         boxSet.LinkedChildren = linked;
         boxSet.DisplayOrder = nameof(ItemSortBy.Default);
+        boxSet.IsLocked = true;
         boxSet.Name = name;
         await boxSet.UpdateToRepositoryAsync(ItemUpdateType.MetadataEdit, cancellationToken).ConfigureAwait(false);
     }
