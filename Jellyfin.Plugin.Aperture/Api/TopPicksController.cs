@@ -4,6 +4,7 @@ using System.Net.Mime;
 using System.Threading;
 using System.Threading.Tasks;
 using Jellyfin.Plugin.Aperture.Api.Models;
+using Jellyfin.Plugin.Aperture.Discovery;
 using Jellyfin.Plugin.Aperture.TopPicks;
 using MediaBrowser.Common.Api;
 using Microsoft.AspNetCore.Authorization;
@@ -26,6 +27,8 @@ public class TopPicksController : ControllerBase
     private readonly MdbListListsClient _client;
     private readonly TopPicksSync _sync;
     private readonly ITopPicksLauncher _launcher;
+    private readonly MissingTitleStore _missing;
+    private readonly System.TimeProvider _time;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="TopPicksController"/> class.
@@ -34,8 +37,12 @@ public class TopPicksController : ControllerBase
     /// <param name="client">MDBList's list endpoints.</param>
     /// <param name="sync">The sync, for previews.</param>
     /// <param name="launcher">Starts the task.</param>
-    public TopPicksController(TopPicksStore store, MdbListListsClient client, TopPicksSync sync, ITopPicksLauncher launcher)
+    /// <param name="missing">The missing titles Discovery reads (a list no longer chosen leaves them).</param>
+    /// <param name="time">The clock.</param>
+    public TopPicksController(TopPicksStore store, MdbListListsClient client, TopPicksSync sync, ITopPicksLauncher launcher, MissingTitleStore missing, System.TimeProvider time)
     {
+        _missing = missing;
+        _time = time;
         _store = store;
         _client = client;
         _sync = sync;
@@ -68,7 +75,13 @@ public class TopPicksController : ControllerBase
             return BadRequest(new ErrorView { Message = problem });
         }
 
+        var dropped = _store.ListChoices().Select(c => c.ListId).Except(choices.Select(c => c.ListId)).ToList();
         _store.SaveChoices(choices, pattern);
+        foreach (var listId in dropped)
+        {
+            _missing.Replace(MissingTitleSources.MdbList, listId, null, [], _time.GetUtcNow());
+        }
+
         return Ok(View());
     }
 

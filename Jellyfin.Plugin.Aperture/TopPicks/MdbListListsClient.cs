@@ -110,6 +110,7 @@ public sealed class MdbListListsClient
         ArgumentNullException.ThrowIfNull(choice);
         var items = new List<MdbListListItem>();
         var requests = 0;
+        bool? saidMore = null;
         for (var page = 0; page < MaxPages; page++)
         {
             var offset = page * PageSize;
@@ -132,7 +133,11 @@ public sealed class MdbListListsClient
             }
 
             var hasMore = HasMore(response);
-            if (entries.Count == 0 && page > 0)
+            var total = HeaderNumber.Read(response.Headers, "X-Total-Items");
+
+            // A full page without X-Has-More may be the last one; an empty page after it then ends the list. After
+            // "has more" it means the answer was cut.
+            if (entries.Count == 0 && page > 0 && saidMore == true)
             {
                 return MdbListListRead.Failed(requests, UpstreamOutcome.BadResponse, $"MDBList said list {choice.Name} had more titles, then sent an empty page {page + 1}.");
             }
@@ -147,7 +152,7 @@ public sealed class MdbListListsClient
                 items.Add(new MdbListListItem(items.Count + 1, choice.Kind, entry.Title, entry.Year, entry.Imdb, entry.Tmdb, entry.Tvdb));
             }
 
-            var total = HeaderNumber.Read(response.Headers, "X-Total-Items");
+            saidMore = hasMore;
             if (entries.Count < PageSize || hasMore == false)
             {
                 // X-Total-Items counts every kind; a complete read saw at least that many entries.
