@@ -4,8 +4,11 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Aperture.Emulators;
+using Jellyfin.Plugin.Aperture.Tests.Browser;
+using Microsoft.Playwright;
 using Xunit;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 
@@ -28,13 +31,16 @@ public abstract class TopPicksRealJellyfinTests<TFixture>
     private static readonly MdbListListEntry Matrix = new("movie", "The Matrix", 1999, "tt0133093", 603, null);
     private static readonly MdbListListEntry Alien = new("movie", "Alien", 1979, "tt0078748", 348, null);
 
-    protected TopPicksRealJellyfinTests(TFixture fixture, ITestOutputHelper output)
+    protected TopPicksRealJellyfinTests(TFixture fixture, ChromiumFixture chromium, ITestOutputHelper output)
     {
         Fixture = fixture;
+        Chromium = chromium;
         Output = output;
     }
 
     protected TFixture Fixture { get; }
+
+    protected ChromiumFixture Chromium { get; }
 
     protected ITestOutputHelper Output { get; }
 
@@ -102,6 +108,34 @@ public abstract class TopPicksRealJellyfinTests<TFixture>
         var alerts = await Fixture.Aperture(HttpMethod.Get, "Alerts");
         Output.WriteLine("alerts: " + alerts);
         Assert.Contains(alerts.EnumerateArray(), a => a.GetProperty("Service").GetString() == "toppicks");
+    }
+
+    [SkippableFact]
+    public async Task SettingsSection_FindsAPastedList_PreviewsIt_AndSavesIt()
+    {
+        Skip.If(Fixture.Problem is not null, Fixture.Problem);
+        await Fixture.SaveCredentialsAsync("mdblist");
+        MdbList.SetList(9002, "Browser Picks", "curator", "movie", [Heat, Matrix, Inception]);
+        await Fixture.ScanAsync();
+        await using var web = await JellyfinWebSession.OpenAsync(Chromium);
+        var page = web.Page;
+
+        await page.Locator("[data-testid='toppicks-source']").SelectOptionAsync("paste");
+        await page.Locator("[data-testid='toppicks-query']").FillAsync("https://mdblist.com/lists/curator/browser-picks");
+        await page.Locator("[data-testid='toppicks-find']").ClickAsync();
+        await Expect(page.Locator("[data-testid='toppicks-found'] option")).ToHaveTextAsync(["Browser Picks (3 titles, by curator)"]);
+        await page.Locator("[data-testid='toppicks-preview-button']").ClickAsync();
+        await Expect(page.Locator("[data-testid='toppicks-preview']")).ToContainTextAsync("3 titles, 2 in your library");
+        await Expect(page.Locator("[data-testid='toppicks-preview']")).ToContainTextAsync("1 missing: Heat (1995)");
+        await page.Locator("[data-testid='toppicks-add']").ClickAsync();
+        await page.Locator("[data-testid='toppicks-save']").ClickAsync();
+        await Expect(page.Locator("[data-testid='toppicks-saved']")).Not.ToBeEmptyAsync();
+
+        var saved = (await Fixture.Aperture(HttpMethod.Get, "TopPicks")).GetProperty("Lists").EnumerateArray();
+        Assert.Contains(saved, l => l.GetProperty("ListId").GetString() == "9002" && l.GetProperty("Kind").GetString() == "movie");
+        await web.OpenSettingsAsync();
+        await Expect(page.Locator("[data-testid='toppicks-row']", new PageLocatorOptions { HasText = "Browser Picks" })).ToHaveCountAsync(1);
+        Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
     }
 
     private async Task<string> UserIdAsync() => (await Server.GetJsonAsync("Users/Me")).GetProperty("Id").GetString()!;

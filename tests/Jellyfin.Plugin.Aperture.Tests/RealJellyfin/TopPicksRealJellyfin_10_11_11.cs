@@ -9,8 +9,8 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 [Trait("Category", "RealJellyfin")]
 public sealed class TopPicksRealJellyfin_10_11_11 : TopPicksRealJellyfinTests<TopPicksRealJellyfin_10_11_11.Server>, IClassFixture<TopPicksRealJellyfin_10_11_11.Server>
 {
-    public TopPicksRealJellyfin_10_11_11(Server fixture, ITestOutputHelper output)
-        : base(fixture, output)
+    public TopPicksRealJellyfin_10_11_11(Server fixture, ChromiumFixture chromium, ITestOutputHelper output)
+        : base(fixture, chromium, output)
     {
     }
 

@@ -9,8 +9,8 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 [Trait("Category", "RealJellyfin")]
 public sealed class TopPicksRealJellyfin_12_0_0_rc5 : TopPicksRealJellyfinTests<TopPicksRealJellyfin_12_0_0_rc5.Server>, IClassFixture<TopPicksRealJellyfin_12_0_0_rc5.Server>
 {
-    public TopPicksRealJellyfin_12_0_0_rc5(Server fixture, ITestOutputHelper output)
-        : base(fixture, output)
+    public TopPicksRealJellyfin_12_0_0_rc5(Server fixture, ChromiumFixture chromium, ITestOutputHelper output)
+        : base(fixture, chromium, output)
     {
     }
 
