@@ -9,6 +9,7 @@ using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.Integrations.Common;
+using Jellyfin.Plugin.Aperture.Integrations.MdbList;
 using Microsoft.Extensions.Logging;
 
 namespace Jellyfin.Plugin.Aperture.TopPicks;
@@ -29,8 +30,7 @@ public sealed class TopPicksSync : IDisposable
     private readonly ITopPicksCollections _collections;
     private readonly MissingTitleStore _missing;
     private readonly AlertStore _alerts;
-    private readonly IUpstreamPipeline _pipeline;
-    private readonly IUpstreamQuotaReporter _quota;
+    private readonly MdbListAccount _account;
     private readonly IUpstreamBudgetMonitor _budget;
     private readonly StoredTargets _targets;
     private readonly TimeProvider _time;
@@ -72,8 +72,7 @@ public sealed class TopPicksSync : IDisposable
         _collections = collections;
         _missing = missing;
         _alerts = alerts;
-        _pipeline = pipeline;
-        _quota = quota;
+        _account = new MdbListAccount(pipeline, quota, time);
         _budget = budget;
         _targets = targets;
         _time = time;
@@ -153,7 +152,7 @@ public sealed class TopPicksSync : IDisposable
 
         // The account's allowance and today's use, so the pipeline parks MDBList before MDBList refuses.
         var requests = 1;
-        await ReadAccountAsync(target, key, cancellationToken).ConfigureAwait(false);
+        await _account.ReadAsync(target, key, cancellationToken).ConfigureAwait(false);
         if (Parked() is { } spent)
         {
             return Deferred(choices, spent, requests);
@@ -198,10 +197,11 @@ public sealed class TopPicksSync : IDisposable
             return Keep(choice, read.Requests, Kind(read.Failure!.Value), $"MDBList could not send list {choice.Name} whole ({read.Reason}); its collection stays as it was.", read.ResetAt);
         }
 
+        // Empty after a good read that had titles is more likely a broken answer than a list emptied overnight.
         var stillOurs = members?.Count(added.Contains) ?? 0;
-        if (read.Items.Count == 0 && stillOurs > 0)
+        if (read.Items.Count == 0 && (stillOurs > 0 || state.ListSize > 0))
         {
-            return Keep(choice, read.Requests, AlertKind.BadResponse, $"MDBList sent list {choice.Name} with no titles, while its collection holds {stillOurs} from the last good sync; the collection stays as it was. If the list really is empty now, remove it from Top Picks.", null);
+            return Keep(choice, read.Requests, AlertKind.BadResponse, $"MDBList sent list {choice.Name} with no titles, while the last good sync had {state.ListSize ?? stillOurs} (and its collection {stillOurs} of them); the collection stays as it was, and so do its missing titles. If the list really is empty now, remove it from Top Picks.", null);
         }
 
         var plan = TopPicksPlanner.Plan(choice, read.Items, library, members ?? [], added);
@@ -257,17 +257,6 @@ public sealed class TopPicksSync : IDisposable
     {
         var snapshot = _budget.GetSnapshot(IntegrationIds.MdbList);
         return snapshot.DailyQuota is { } quota ? quota - snapshot.UsedToday : int.MaxValue;
-    }
-
-    private async Task ReadAccountAsync(IntegrationTarget target, string key, CancellationToken cancellationToken)
-    {
-        var request = SourceCall.Create(IntegrationIds.MdbList, target, "user?apikey=" + Uri.EscapeDataString(key), RequestPriority.Background);
-        var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccess && JsonBody.TryParseObject(response.Body) is { } user
-            && user.GetInt64("api_requests") is { } limit and > 0 and <= int.MaxValue && user.GetInt64("api_requests_count") is { } used and >= 0)
-        {
-            _quota.ReportQuota(IntegrationIds.MdbList, (int)limit, (int)Math.Min(used, int.MaxValue));
-        }
     }
 
     private static AlertKind Kind(UpstreamOutcome outcome) => outcome switch

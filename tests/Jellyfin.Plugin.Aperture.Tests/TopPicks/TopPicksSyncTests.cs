@@ -181,6 +181,19 @@ public sealed class TopPicksSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AListOfOnlyMissingTitlesThatComesBackEmptyKeepsItsMissingTitlesForDiscovery()
+    {
+        _mdbList.SetListItems(ListNumber, [Heat, Alien]);
+        await _host.RunAsync();
+        _mdbList.SetListItems(ListNumber, []);
+
+        var list = Assert.Single((await _host.RunAsync()).Lists);
+
+        Assert.False(list.Synced);
+        Assert.Equal(["Heat", "Alien"], _host.Get<MissingTitleStore>().List(null, MissingTitleSources.MdbList).Select(m => m.Title.Title));
+    }
+
+    [Fact]
     public async Task ALongListIsReadInPagesOfTheLargestSizeAndEveryRequestIsCounted()
     {
         _mdbList.SetListItems(ListNumber, Filler(2500).Append(Empire));
