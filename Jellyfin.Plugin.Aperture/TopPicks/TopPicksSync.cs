@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Jellyfin.Plugin.Aperture.Discovery;
+using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations;
@@ -24,6 +25,15 @@ public sealed class TopPicksSync : IDisposable
     /// <summary>The alert "service" Top Picks alerts are filed under (apart from MDBList's own, which recover on any call).</summary>
     public const string AlertService = "toppicks";
 
+    /// <summary>How long a library scan that the first collection starts takes to show as running.</summary>
+    internal static readonly TimeSpan ScanStartGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often a running scan is checked.</summary>
+    internal static readonly TimeSpan ScanPoll = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest Top Picks waits for a scan before it changes a collection anyway.</summary>
+    internal static readonly TimeSpan LongestScanWait = TimeSpan.FromMinutes(10);
+
     private readonly TopPicksStore _store;
     private readonly MdbListListsClient _client;
     private readonly ITopPicksLibrary _library;
@@ -34,6 +44,7 @@ public sealed class TopPicksSync : IDisposable
     private readonly IUpstreamBudgetMonitor _budget;
     private readonly StoredTargets _targets;
     private readonly TimeProvider _time;
+    private readonly ILibraryScanState _scan;
     private readonly ILogger<TopPicksSync> _logger;
     private readonly SemaphoreSlim _running = new(1, 1);
 
@@ -51,6 +62,7 @@ public sealed class TopPicksSync : IDisposable
     /// <param name="budget">Tells whether MDBList is parked and how much of today's quota is left.</param>
     /// <param name="targets">MDBList's saved key.</param>
     /// <param name="time">The clock.</param>
+    /// <param name="scan">Whether Jellyfin is scanning the library (collections are changed only between scans).</param>
     /// <param name="logger">The logger.</param>
     public TopPicksSync(
         TopPicksStore store,
@@ -64,8 +76,10 @@ public sealed class TopPicksSync : IDisposable
         IUpstreamBudgetMonitor budget,
         StoredTargets targets,
         TimeProvider time,
+        ILibraryScanState scan,
         ILogger<TopPicksSync> logger)
     {
+        _scan = scan;
         _store = store;
         _client = client;
         _library = library;
@@ -186,7 +200,7 @@ public sealed class TopPicksSync : IDisposable
         return new TopPicksRunReport(results, null, requests);
     }
 
-    private async Task<TopPicksListResult> SyncListAsync(TopPicksListChoice choice, TopPicksListState state, IReadOnlyList<Enrichment.LibraryItem> library, CancellationToken cancellationToken)
+    private async Task<TopPicksListResult> SyncListAsync(TopPicksListChoice choice, TopPicksListState state, IReadOnlyList<LibraryItem> library, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var read = await _client.ReadItemsAsync(choice, RequestPriority.Background, cancellationToken).ConfigureAwait(false);
@@ -207,11 +221,15 @@ public sealed class TopPicksSync : IDisposable
         var plan = TopPicksPlanner.Plan(choice, read.Items, library, members ?? [], added);
         var collectionId = members is null ? null : state.CollectionId;
         var name = _store.GetNamePattern().Replace("{list}", choice.Name, StringComparison.Ordinal);
+        await WaitForScanAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         if (collectionId is null && plan.Wanted.Count > 0)
         {
-            // First sync, or the admin deleted the collection: make it again.
+            // First sync, or the admin deleted the collection: make it again. The first collection on a server makes
+            // Jellyfin add its Collections library and scan, and that scan (seen on 12.0) rewrites the new
+            // collection's members with what it loaded before they were added: let it start, and end, first.
             collectionId = await _collections.CreateAsync(name, cancellationToken).ConfigureAwait(false);
             plan = TopPicksPlanner.Plan(choice, read.Items, library, [], new HashSet<Guid>());
+            await WaitForScanAsync(ScanStartGrace, cancellationToken).ConfigureAwait(false);
         }
 
         if (collectionId is { } id)
@@ -248,6 +266,28 @@ public sealed class TopPicksSync : IDisposable
     {
         var lists = choices.Select(c => Defer(c, until)).ToList();
         return new TopPicksRunReport(lists, lists[0].Summary, requests);
+    }
+
+    // Jellyfin's scan rewrites collections it validates; a change made meanwhile can be lost, so Top Picks changes a
+    // collection only between scans. A scan that outlasts the wait is not waited for further: the next run repairs.
+    private async Task WaitForScanAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        if (grace > TimeSpan.Zero)
+        {
+            await Task.Delay(grace, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        var waited = TimeSpan.Zero;
+        while (_scan.IsScanRunning && waited < LongestScanWait)
+        {
+            if (waited == TimeSpan.Zero)
+            {
+                _logger.LogInformation("Top Picks waits for Jellyfin's library scan to finish before changing a collection");
+            }
+
+            await Task.Delay(ScanPoll, _time, cancellationToken).ConfigureAwait(false);
+            waited += ScanPoll;
+        }
     }
 
     private DateTimeOffset? Parked() =>

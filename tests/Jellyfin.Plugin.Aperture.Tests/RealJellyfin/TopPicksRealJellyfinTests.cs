@@ -88,6 +88,7 @@ public abstract class TopPicksRealJellyfinTests<TFixture>
             response.EnsureSuccessStatusCode();
         }
 
+        Assert.Equal(["The Matrix", "Inception", "The Empire Strikes Back"], await MembersAsync(collectionId));
         MdbList.SetListItems(ListNumber, [Inception, Matrix]);
         await RunNowAsync();
         Assert.Equal(["Inception", "The Matrix", "The Empire Strikes Back"], await MembersAsync(collectionId));
@@ -108,6 +109,9 @@ public abstract class TopPicksRealJellyfinTests<TFixture>
         var alerts = await Fixture.Aperture(HttpMethod.Get, "Alerts");
         Output.WriteLine("alerts: " + alerts);
         Assert.Contains(alerts.EnumerateArray(), a => a.GetProperty("Service").GetString() == "toppicks");
+        var errors = Server.LogLines(line => (line.Contains("[ERR]", StringComparison.Ordinal) || line.Contains("[FTL]", StringComparison.Ordinal))
+            && line.Contains("Aperture", StringComparison.Ordinal));
+        Assert.True(errors.Count == 0, "The server log names Aperture in errors:\n" + string.Join('\n', errors));
     }
 
     [SkippableFact]

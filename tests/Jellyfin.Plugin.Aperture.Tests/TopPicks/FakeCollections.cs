@@ -15,6 +15,9 @@ public sealed class FakeCollections : ITopPicksCollections
 
     public int Writes { get; private set; }
 
+    /// <summary>Gets or sets what tells whether Jellyfin is scanning: a collection changed meanwhile fails the test.</summary>
+    public Func<bool>? ScanRunning { get; set; }
+
     public IReadOnlyList<Guid>? GetMembers(Guid collectionId) => All.TryGetValue(collectionId, out var c) ? c.Members.ToList() : null;
 
     public Task<Guid> CreateAsync(string name, CancellationToken cancellationToken)
@@ -26,6 +29,7 @@ public sealed class FakeCollections : ITopPicksCollections
 
     public Task ApplyAsync(Guid collectionId, string name, IReadOnlyList<Guid> toAdd, IReadOnlyList<Guid> toRemove, IReadOnlyList<Guid> order, CancellationToken cancellationToken)
     {
+        Assert.False(ScanRunning?.Invoke() ?? false, "A collection was changed while Jellyfin was scanning.");
         var (_, members) = All[collectionId];
         members.AddRange(toAdd.Where(id => !members.Contains(id)));
         members.RemoveAll(toRemove.Contains);

@@ -40,8 +40,10 @@ public sealed class TopPicksHost : IDisposable
         ApertureServices.Add(services);
         services.AddSingleton<ITopPicksLibrary>(new Library(this));
         services.AddSingleton<ITopPicksCollections>(Collections);
+        services.AddSingleton<ILibraryScanState>(Scan);
         services.AddSingleton<TopPicksSync>();
         Provider = services.BuildServiceProvider();
+        Collections.ScanRunning = () => Scan.RunningFor > 0;
 
         var error = Get<IntegrationSettingsService>().Update(new IntegrationSettings { Id = IntegrationIds.MdbList, BaseUrl = mdbList.BaseUrl.AbsoluteUri });
         if (error is not null)
@@ -61,6 +63,9 @@ public sealed class TopPicksHost : IDisposable
     public ServiceProvider Provider { get; }
 
     public FakeCollections Collections { get; } = new();
+
+    /// <summary>Gets Jellyfin's library scan as Top Picks sees it; a test makes it run.</summary>
+    public ScanState Scan { get; } = new();
 
     /// <summary>Gets the library: what Jellyfin holds.</summary>
     public List<LibraryItem> Items { get; } = [];
@@ -108,6 +113,23 @@ public sealed class TopPicksHost : IDisposable
         Provider.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    public sealed class ScanState : ILibraryScanState
+    {
+        /// <summary>Gets or sets how many more checks see the scan running.</summary>
+        public int RunningFor { get; set; }
+
+        public int Checks { get; private set; }
+
+        public bool IsScanRunning
+        {
+            get
+            {
+                Checks++;
+                return RunningFor-- > 0;
+            }
+        }
     }
 
     private sealed class Library(TopPicksHost host) : ITopPicksLibrary

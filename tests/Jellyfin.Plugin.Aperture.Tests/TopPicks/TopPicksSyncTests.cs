@@ -194,6 +194,21 @@ public sealed class TopPicksSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACollectionIsChangedOnlyOnceJellyfinsLibraryScanHasEnded()
+    {
+        await _host.RunAsync();
+        _mdbList.SetListItems(ListNumber, [Empire]);
+        _host.Scan.RunningFor = 5;
+        var writes = _host.Collections.Writes;
+
+        await _host.RunAsync();
+
+        Assert.True(_host.Scan.Checks >= 6, "The sync did not wait for the scan.");
+        Assert.Equal(writes + 1, _host.Collections.Writes);
+        Assert.Equal([_empire.Id], _host.CollectionOf(ListId).Members);
+    }
+
+    [Fact]
     public async Task ALongListIsReadInPagesOfTheLargestSizeAndEveryRequestIsCounted()
     {
         _mdbList.SetListItems(ListNumber, Filler(2500).Append(Empire));
