@@ -115,6 +115,8 @@ public sealed class TopPicksSyncTests : IAsyncLifetime
     [InlineData(FaultMode.HtmlErrorPage, AlertKind.Outage)]
     [InlineData(FaultMode.MalformedBody, AlertKind.BadResponse)]
     [InlineData(FaultMode.QuotaExhausted, AlertKind.Quota)]
+    [InlineData(FaultMode.RateLimited, AlertKind.RateLimit)]
+    [InlineData(FaultMode.BadKey, AlertKind.Authentication)]
     public async Task AFailingMdbListLeavesTheCollectionAsItWasWithAnAlertThatClearsOnTheNextGoodSync(FaultMode mode, AlertKind kind)
     {
         await _host.RunAsync();
