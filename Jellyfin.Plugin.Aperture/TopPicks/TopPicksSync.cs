@@ -178,7 +178,7 @@ public sealed class TopPicksSync : IDisposable
         {
             var choice = choices[i];
             var state = _store.GetState(choice.ListId);
-            var pages = Math.Clamp(((state.ListSize ?? 0) / MdbListListsClient.PageSize) + 1, 1, MdbListListsClient.MaxPages);
+            var pages = Math.Clamp(((state.ListSize ?? 0) + MdbListListsClient.PageSize - 1) / MdbListListsClient.PageSize, 1, MdbListListsClient.MaxPages);
             if (Parked() is { } reset || Remaining() < pages)
             {
                 var until = Parked() ?? Integrations.Common.UtcDay.NextMidnight(_time.GetUtcNow());
@@ -204,12 +204,15 @@ public sealed class TopPicksSync : IDisposable
     {
         var now = _time.GetUtcNow();
         var read = await _client.ReadItemsAsync(choice, RequestPriority.Background, cancellationToken).ConfigureAwait(false);
-        var added = _store.GetAddedMembers(choice.ListId);
-        var members = state.CollectionId is { } existing ? _collections.GetMembers(existing) : null;
         if (!read.IsComplete)
         {
             return Keep(choice, read.Requests, Kind(read.Failure!.Value), $"MDBList could not send list {choice.Name} whole ({read.Reason}); its collection stays as it was.", read.ResetAt);
         }
+
+        // The members are read once a running scan has ended, so what the plan starts from is what it changes.
+        await WaitForScanAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        var added = _store.GetAddedMembers(choice.ListId);
+        var members = state.CollectionId is { } existing ? _collections.GetMembers(existing) : null;
 
         // Empty after a good read that had titles is more likely a broken answer than a list emptied overnight.
         var stillOurs = members?.Count(added.Contains) ?? 0;
@@ -221,7 +224,6 @@ public sealed class TopPicksSync : IDisposable
         var plan = TopPicksPlanner.Plan(choice, read.Items, library, members ?? [], added);
         var collectionId = members is null ? null : state.CollectionId;
         var name = _store.GetNamePattern().Replace("{list}", choice.Name, StringComparison.Ordinal);
-        await WaitForScanAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         if (collectionId is null && plan.Wanted.Count > 0)
         {
             // First sync, or the admin deleted the collection: make it again. The first collection on a server makes
@@ -240,7 +242,7 @@ public sealed class TopPicksSync : IDisposable
         _missing.Replace(MissingTitleSources.MdbList, choice.ListId, null, plan.Missing, now);
         var summary = string.Create(
             CultureInfo.InvariantCulture,
-            $"{plan.Wanted.Count} in the collection (+{plan.ToAdd.Count} added, −{plan.ToRemove.Count} removed), {plan.Missing.Count} missing from the library, {read.Requests} MDBList request{(read.Requests == 1 ? string.Empty : "s")}.");
+            $"{plan.Wanted.Count} from the list in the collection (+{plan.ToAdd.Count} added, −{plan.ToRemove.Count} removed), {plan.Missing.Count} missing from the library, {read.Requests} MDBList request{(read.Requests == 1 ? string.Empty : "s")}.");
         _store.RecordGood(choice.ListId, collectionId, plan.Wanted, read.Items.Count, read.Requests, summary, now);
         return new TopPicksListResult(choice.ListId, choice.Name, true, plan.ToAdd.Count, plan.ToRemove.Count, plan.Missing.Count, read.Requests, summary);
     }
