@@ -113,6 +113,7 @@ public static class ApertureServices
         // ITopPicksCollections), so the registrator adds it with them.
         services.AddSingleton<MdbListListsClient>();
         services.AddSingleton<TopPicksStore>();
+        services.AddSingleton<TopPicksAlerts>();
         return services;
     }
 

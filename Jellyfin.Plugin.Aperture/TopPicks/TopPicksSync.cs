@@ -39,7 +39,7 @@ public sealed class TopPicksSync : IDisposable
     private readonly ITopPicksLibrary _library;
     private readonly ITopPicksCollections _collections;
     private readonly MissingTitleStore _missing;
-    private readonly AlertStore _alerts;
+    private readonly TopPicksAlerts _alerts;
     private readonly MdbListAccount _account;
     private readonly IUpstreamBudgetMonitor _budget;
     private readonly StoredTargets _targets;
@@ -56,7 +56,7 @@ public sealed class TopPicksSync : IDisposable
     /// <param name="library">The library's items.</param>
     /// <param name="collections">Jellyfin's collections.</param>
     /// <param name="missing">The missing-title store Discovery reads.</param>
-    /// <param name="alerts">The alert store.</param>
+    /// <param name="alerts">Top Picks' alerts.</param>
     /// <param name="pipeline">The upstream pipeline (for the account check).</param>
     /// <param name="quota">Receives the account's daily allowance.</param>
     /// <param name="budget">Tells whether MDBList is parked and how much of today's quota is left.</param>
@@ -70,7 +70,7 @@ public sealed class TopPicksSync : IDisposable
         ITopPicksLibrary library,
         ITopPicksCollections collections,
         MissingTitleStore missing,
-        AlertStore alerts,
+        TopPicksAlerts alerts,
         IUpstreamPipeline pipeline,
         IUpstreamQuotaReporter quota,
         IUpstreamBudgetMonitor budget,
@@ -194,7 +194,7 @@ public sealed class TopPicksSync : IDisposable
 
         if (results.All(r => r.Synced))
         {
-            _alerts.ResolveAll(AlertService, "recovered", _time.GetUtcNow());
+            _alerts.Recovered();
         }
 
         return new TopPicksRunReport(results, null, requests);
@@ -251,7 +251,7 @@ public sealed class TopPicksSync : IDisposable
     {
         var now = _time.GetUtcNow();
         _store.RecordKept(choice.ListId, requests, message, now);
-        _alerts.Open(AlertService, kind, AlertSeverity.Warning, message, "Top Picks tries again at its next run; nothing is removed until MDBList sends the whole list.", resetAt, now);
+        _alerts.Open(kind, message, "Top Picks tries again at its next run; nothing is removed until MDBList sends the whole list.", resetAt);
         return new TopPicksListResult(choice.ListId, choice.Name, false, 0, 0, 0, requests, message);
     }
 
@@ -260,7 +260,7 @@ public sealed class TopPicksSync : IDisposable
         var message = string.Create(CultureInfo.InvariantCulture, $"Deferred: MDBList's daily request quota is spent; Top Picks waits until {until:yyyy-MM-dd HH:mm} UTC and the collection stays as it was.");
         var now = _time.GetUtcNow();
         _store.RecordKept(choice.ListId, 0, message, now);
-        _alerts.Open(AlertService, AlertKind.Quota, AlertSeverity.Warning, $"List {choice.Name}: {message}", "Nothing to do: the next run after the reset syncs it. A supporter tier on MDBList raises the daily quota.", until, now);
+        _alerts.Open(AlertKind.Quota, $"List {choice.Name}: {message}", "Nothing to do: the next run after the reset syncs it. A supporter tier on MDBList raises the daily quota.", until);
         return new TopPicksListResult(choice.ListId, choice.Name, false, 0, 0, 0, 0, message);
     }
 

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Aperture.Emulators;
 using Jellyfin.Plugin.Aperture.Configuration;
 using Jellyfin.Plugin.Aperture.Enrichment;
+using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.Secrets;
@@ -41,6 +42,7 @@ public sealed class TopPicksHost : IDisposable
         services.AddSingleton<ITopPicksLibrary>(new Library(this));
         services.AddSingleton<ITopPicksCollections>(Collections);
         services.AddSingleton<ILibraryScanState>(Scan);
+        services.AddSingleton<IAlertNotifier>(Notices);
         services.AddSingleton<TopPicksSync>();
         Provider = services.BuildServiceProvider();
         Collections.ScanRunning = () => Scan.RunningFor > 0;
@@ -63,6 +65,9 @@ public sealed class TopPicksHost : IDisposable
     public ServiceProvider Provider { get; }
 
     public FakeCollections Collections { get; } = new();
+
+    /// <summary>Gets what reached the activity log's notifier: "opened toppicks Outage", "cleared toppicks Outage".</summary>
+    public Notifications Notices { get; } = new();
 
     /// <summary>Gets Jellyfin's library scan as Top Picks sees it; a test makes it run.</summary>
     public ScanState Scan { get; } = new();
@@ -113,6 +118,15 @@ public sealed class TopPicksHost : IDisposable
         Provider.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    public sealed class Notifications : IAlertNotifier
+    {
+        public List<string> All { get; } = [];
+
+        public void Opened(Alert alert) => All.Add("opened " + alert.Service + " " + alert.Kind);
+
+        public void Resolved(Alert alert, string resolution) => All.Add("cleared " + alert.Service + " " + alert.Kind);
     }
 
     public sealed class ScanState : ILibraryScanState

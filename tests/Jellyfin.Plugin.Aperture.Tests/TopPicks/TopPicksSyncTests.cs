@@ -142,6 +142,7 @@ public sealed class TopPicksSyncTests : IAsyncLifetime
         await _host.RunAsync();
         Assert.Empty(_host.CollectionOf(ListId).Members);
         Assert.DoesNotContain(_host.Get<AlertStore>().ListOpen(), a => a.Service == TopPicksSync.AlertService);
+        Assert.Equal(["opened toppicks " + kind, "cleared toppicks " + kind], _host.Notices.All.Where(n => n.Contains("toppicks", StringComparison.Ordinal)));
     }
 
     [Theory]
