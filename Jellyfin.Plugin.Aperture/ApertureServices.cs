@@ -17,6 +17,7 @@ using Jellyfin.Plugin.Aperture.Storage;
 using Jellyfin.Plugin.Aperture.TopPicks;
 using Jellyfin.Plugin.Aperture.TraktAccounts;
 using Jellyfin.Plugin.Aperture.TraktSync;
+using Jellyfin.Plugin.Aperture.TraktWatchlist;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -108,6 +109,10 @@ public static class ApertureServices
 
         // Titles the watchlist, suggestions and Top Picks want that the library lacks, kept for Discovery.
         services.AddSingleton<MissingTitleStore>();
+
+        // Trakt watchlist sync state and the account-limit alert (the syncs need Jellyfin's playlists: registrator).
+        services.AddSingleton<WatchlistSyncStore>();
+        services.AddSingleton<AccountLimitAlert>();
 
         // MDBList Top Picks: the list client and its tables. The sync needs the Jellyfin side (ITopPicksLibrary,
         // ITopPicksCollections), so the registrator adds it with them.

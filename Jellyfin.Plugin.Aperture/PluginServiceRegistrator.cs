@@ -8,6 +8,7 @@ using Jellyfin.Plugin.Aperture.Library;
 using Jellyfin.Plugin.Aperture.Storage;
 using Jellyfin.Plugin.Aperture.TopPicks;
 using Jellyfin.Plugin.Aperture.TraktSync;
+using Jellyfin.Plugin.Aperture.TraktWatchlist;
 using MediaBrowser.Common.Configuration;
 using MediaBrowser.Controller;
 using MediaBrowser.Controller.Plugins;
@@ -70,6 +71,13 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<RatingsSyncRunner>();
         serviceCollection.AddSingleton<RatingsSyncDebouncer>();
         serviceCollection.AddHostedService<UserRatingListener>();
+
+        // Trakt watchlist ↔ playlist and suggestions: the users' playlists, the syncs and their runner (the "Sync
+        // Trakt watchlist" task is found by Jellyfin).
+        serviceCollection.AddSingleton<IUserPlaylists, JellyfinPlaylists>();
+        serviceCollection.AddSingleton<WatchlistSync>();
+        serviceCollection.AddSingleton<SuggestionsSync>();
+        serviceCollection.AddSingleton<WatchlistSyncRunner>();
 
         // Top Picks' Jellyfin side: the library's ids, the collections, and Run now (the task is found by Jellyfin).
         serviceCollection.AddSingleton<ITopPicksLibrary, JellyfinTopPicksLibrary>();

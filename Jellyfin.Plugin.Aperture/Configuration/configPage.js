@@ -353,6 +353,12 @@ export default function (view) {
         ]);
     }
 
+    // An option whose only values are "on" and "off" is shown as a switch.
+    function isSwitch(field) {
+        const choices = field.Choices || [];
+        return choices.length === 2 && choices.indexOf('on') >= 0 && choices.indexOf('off') >= 0;
+    }
+
     function markDirty(input) {
         input.addEventListener('input', function () {
             input.setAttribute('data-dirty', 'true');
@@ -390,6 +396,22 @@ export default function (view) {
         });
 
         const optionBlocks = integration.Options.map(function (field) {
+            if (isSwitch(field)) {
+                // An on/off option is a switch, built like the enrichment switches in configPage.html.
+                const box = el('input', {
+                    is: 'emby-checkbox',
+                    attrs: { id: prefix + 'opt-' + field.Name, type: 'checkbox', 'data-testid': 'option-switch', 'data-option': field.Name }
+                });
+                box.addEventListener('change', function () {
+                    box.setAttribute('data-dirty', 'true');
+                });
+                card.options.set(field.Name, box);
+                return el('div', { className: 'checkboxContainer checkboxContainer-withDescription' }, [
+                    el('label', { className: 'emby-checkbox-label' }, [box, el('span', { text: field.Label })]),
+                    el('div', { className: 'fieldDescription checkboxFieldDescription', text: field.Help })
+                ]);
+            }
+
             const input = el('input', {
                 is: 'emby-input',
                 attrs: { id: prefix + 'opt-' + field.Name, type: 'text', autocomplete: 'off', 'data-testid': 'option-input', 'data-option': field.Name }
@@ -478,7 +500,12 @@ export default function (view) {
 
         function fill(input, value) {
             if (force || input.getAttribute('data-dirty') !== 'true') {
-                input.value = value === undefined || value === null ? '' : String(value);
+                if (input.type === 'checkbox') {
+                    input.checked = String(value || '').toLowerCase() !== 'off';
+                } else {
+                    input.value = value === undefined || value === null ? '' : String(value);
+                }
+
                 input.removeAttribute('data-dirty');
             }
         }
@@ -649,7 +676,7 @@ export default function (view) {
             body[field.name] = text === '' ? null : Number(text);
         });
         card.options.forEach(function (input, name) {
-            body.Options[name] = input.value.trim();
+            body.Options[name] = input.type === 'checkbox' ? (input.checked ? 'on' : 'off') : input.value.trim();
         });
         return body;
     }

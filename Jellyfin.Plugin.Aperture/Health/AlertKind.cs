@@ -17,4 +17,7 @@ public enum AlertKind
 
     /// <summary>The service answered something unreadable, such as a proxy's login page (severity Warning).</summary>
     BadResponse,
+
+    /// <summary>The user's Trakt account is over a limit (watchlist or list size, locked or VIP-only).</summary>
+    AccountLimit,
 }

@@ -72,7 +72,7 @@ public sealed class AlertStore
     }
 
     /// <summary>
-    /// Closes every open alert of a service (recovery, or new credentials).
+    /// Closes every open alert of a service but an account limit (recovery, or new credentials).
     /// </summary>
     /// <param name="service">The integration id.</param>
     /// <param name="resolution">Why they close.</param>
@@ -82,11 +82,13 @@ public sealed class AlertStore
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        var open = Query(connection, transaction, "service = $service AND resolved_at IS NULL", ("$service", service));
+        // An account limit belongs to one user's account, and reads keep working over it: a successful call says
+        // nothing about it. The feature that met the limit closes it (Resolve) once its writes fit again.
+        var open = Query(connection, transaction, "service = $service AND resolved_at IS NULL AND kind <> 'AccountLimit'", ("$service", service));
         using (var update = connection.CreateCommand())
         {
             update.Transaction = transaction;
-            update.CommandText = "UPDATE alerts SET resolved_at = $now, resolution = $resolution WHERE service = $service AND resolved_at IS NULL";
+            update.CommandText = "UPDATE alerts SET resolved_at = $now, resolution = $resolution WHERE service = $service AND resolved_at IS NULL AND kind <> 'AccountLimit'";
             update.Parameters.AddWithValue("$now", Format(now));
             update.Parameters.AddWithValue("$resolution", resolution);
             update.Parameters.AddWithValue("$service", service);
@@ -131,6 +133,34 @@ public sealed class AlertStore
         delete.CommandText = "DELETE FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < $before";
         delete.Parameters.AddWithValue("$before", before.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         return delete.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Closes the open alert of one service and kind, when the condition behind it is gone.
+    /// </summary>
+    /// <param name="service">The integration id.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="resolution">Why it closes.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The alert that was closed, or null when none was open.</returns>
+    public Alert? Resolve(string service, AlertKind kind, string resolution, DateTimeOffset now)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        var open = FindOpen(connection, transaction, service, kind);
+        if (open is not null)
+        {
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE alerts SET resolved_at = $now, resolution = $resolution WHERE id = $id";
+            update.Parameters.AddWithValue("$now", Format(now));
+            update.Parameters.AddWithValue("$resolution", resolution);
+            update.Parameters.AddWithValue("$id", open.Id);
+            update.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return open;
     }
 
     /// <summary>

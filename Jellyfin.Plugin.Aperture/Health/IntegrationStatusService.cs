@@ -122,6 +122,8 @@ public sealed class IntegrationStatusService
                 Label = f.Label,
                 Help = f.Help,
                 Value = options.TryGetValue(f.Name, out var value) ? value : null,
+                Choices = f.Choices,
+                MaxLength = f.MaxLength,
             }).ToArray(),
             BaseUrl = baseUrl?.AbsoluteUri,
             DefaultBaseUrl = descriptor.DefaultBaseUrl?.AbsoluteUri,

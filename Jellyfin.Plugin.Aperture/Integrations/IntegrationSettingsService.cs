@@ -190,9 +190,22 @@ public sealed class IntegrationSettingsService
 
         foreach (var option in settings.Options)
         {
-            if (!integration.Descriptor.OptionFields.Any(f => string.Equals(f.Name, option.Name, StringComparison.OrdinalIgnoreCase)))
+            var field = integration.Descriptor.OptionFields.FirstOrDefault(f => string.Equals(f.Name, option.Name, StringComparison.OrdinalIgnoreCase));
+            if (field is null)
             {
                 return $"{integration.Descriptor.Name} has no option '{option.Name}'.";
+            }
+
+            // A blank value means "the default"; anything else must be one of the choices and fit the length.
+            var text = option.Value?.Trim() ?? string.Empty;
+            if (text.Length > 0 && field.Choices is { } choices && !choices.Contains(text, StringComparer.OrdinalIgnoreCase))
+            {
+                return $"{integration.Descriptor.Name}: {field.Label} must be one of: {string.Join(", ", choices)}.";
+            }
+
+            if (field.MaxLength is { } max && text.Length > max)
+            {
+                return $"{integration.Descriptor.Name}: {field.Label} must be at most {max} characters.";
             }
         }
 

@@ -196,6 +196,36 @@ internal static class Migrations
         )
         """),
 
+        // 941 (issue 9 point 4): per-user Trakt watchlist sync: the titles both sides last agreed on, titles Trakt
+        // does not know (not sent again), the watchlisted_at mark that lets a sync skip the pull, the watchlist's
+        // size on Trakt and why adds are held back (account limit); and the playlists Aperture made per user and
+        // feature, found again by id so a rename does not make a second one.
+        new(941, """
+        CREATE TABLE trakt_watchlist_snapshot (
+            user_id TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            PRIMARY KEY (user_id, item_key)
+        );
+        CREATE TABLE trakt_watchlist_unknown (
+            user_id TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            PRIMARY KEY (user_id, item_key)
+        );
+        CREATE TABLE trakt_watchlist_state (
+            user_id TEXT PRIMARY KEY,
+            activity TEXT,
+            trakt_count INTEGER NOT NULL,
+            held_reason TEXT,
+            synced_at TEXT NOT NULL
+        );
+        CREATE TABLE trakt_playlists (
+            user_id TEXT NOT NULL,
+            feature TEXT NOT NULL,
+            playlist_id TEXT NOT NULL,
+            PRIMARY KEY (user_id, feature)
+        )
+        """),
+
         // 1001 (issue 10): MDBList Top Picks: the chosen lists and the collection name pattern, each list's collection
         // and last run, and the members Aperture added (members an admin added by hand are never removed).
         new(1001, """

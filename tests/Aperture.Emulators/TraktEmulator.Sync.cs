@@ -170,7 +170,7 @@ public sealed partial class TraktEmulator
         switch (path)
         {
             case "/sync/last_activities" when get:
-                await WriteJsonAsync(context, 200, Activities(user)).ConfigureAwait(false);
+                await WriteJsonAsync(context, 200, Activities(user, WatchlistedAt(token, "movie"), WatchlistedAt(token, "show"))).ConfigureAwait(false);
                 return true;
             case "/sync/ratings/movies" when get:
             case "/sync/ratings/shows" when get:
@@ -282,18 +282,18 @@ public sealed partial class TraktEmulator
         return list;
     }
 
-    private static JsonObject Activities(UserRatings user)
+    private static JsonObject Activities(UserRatings user, DateTimeOffset moviesWatchlisted, DateTimeOffset showsWatchlisted)
     {
         lock (user)
         {
             var movies = user.MoviesRatedAt ?? _neverRated;
             var shows = user.ShowsRatedAt ?? _neverRated;
-            JsonObject Kind(DateTimeOffset rated) => new()
+            JsonObject Kind(DateTimeOffset rated, DateTimeOffset watchlisted) => new()
             {
                 ["watched_at"] = Stamp(_neverRated),
                 ["collected_at"] = Stamp(_neverRated),
                 ["rated_at"] = Stamp(rated),
-                ["watchlisted_at"] = Stamp(_neverRated),
+                ["watchlisted_at"] = Stamp(watchlisted),
                 ["favorited_at"] = Stamp(_neverRated),
                 ["commented_at"] = Stamp(_neverRated),
                 ["paused_at"] = Stamp(_neverRated),
@@ -301,11 +301,11 @@ public sealed partial class TraktEmulator
             };
             return new JsonObject
             {
-                ["all"] = Stamp(movies > shows ? movies : shows),
-                ["movies"] = Kind(movies),
-                ["shows"] = Kind(shows),
-                ["episodes"] = Kind(_neverRated),
-                ["seasons"] = Kind(_neverRated),
+                ["all"] = Stamp(new[] { movies, shows, moviesWatchlisted, showsWatchlisted }.Max()),
+                ["movies"] = Kind(movies, moviesWatchlisted),
+                ["shows"] = Kind(shows, showsWatchlisted),
+                ["episodes"] = Kind(_neverRated, _neverRated),
+                ["seasons"] = Kind(_neverRated, _neverRated),
             };
         }
     }

@@ -174,6 +174,11 @@ public sealed partial class TraktEmulator : ServiceEmulator
             return;
         }
 
+        if (await TryServeWatchlistAsync(context, path).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (path == "/users/settings" && HttpMethods.IsGet(context.Request.Method))
         {
             var token = BearerToken(context);

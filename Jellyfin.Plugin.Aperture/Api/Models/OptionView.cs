@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Jellyfin.Plugin.Aperture.Api.Models;
 
 /// <summary>A service-specific option with its effective value.</summary>
@@ -14,4 +16,10 @@ public sealed class OptionView
 
     /// <summary>Gets the effective value.</summary>
     public string? Value { get; init; }
+
+    /// <summary>Gets the only values allowed, or null for free text ("on" and "off": a switch).</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
+
+    /// <summary>Gets the longest value allowed, or null.</summary>
+    public int? MaxLength { get; init; }
 }
