@@ -102,6 +102,16 @@ public class TopPicksController : ControllerBase
             return BadRequest(new ErrorView { Message = "Ask with source=own|top|search and kind=movie|show." });
         }
 
+        if (source == "search" && (query?.Trim().Length ?? 0) < 2)
+        {
+            return BadRequest(new ErrorView { Message = "Type at least two characters to search MDBList's lists." });
+        }
+
+        if (NotConfigured() is { } notConfigured)
+        {
+            return notConfigured;
+        }
+
         var (lists, error) = await _client.FindListsAsync(source, kind, query, cancellationToken).ConfigureAwait(false);
         return lists is not null ? Ok(lists) : StatusCode(StatusCodes.Status502BadGateway, new ErrorView { Message = error ?? "MDBList did not answer." });
     }
@@ -119,6 +129,11 @@ public class TopPicksController : ControllerBase
         if (MdbListListReference.ToPath(reference) is null)
         {
             return BadRequest(new ErrorView { Message = "That is not an MDBList list: paste its id, user/slug, or its mdblist.com/lists/… address." });
+        }
+
+        if (NotConfigured() is { } notConfigured)
+        {
+            return notConfigured;
         }
 
         var (list, error) = await _client.GetListAsync(reference!, cancellationToken).ConfigureAwait(false);
@@ -141,6 +156,11 @@ public class TopPicksController : ControllerBase
             return BadRequest(new ErrorView { Message = problem });
         }
 
+        if (NotConfigured() is { } notConfigured)
+        {
+            return notConfigured;
+        }
+
         var (preview, error) = await _sync.PreviewAsync(choice, cancellationToken).ConfigureAwait(false);
         return preview is not null ? Ok(preview) : StatusCode(StatusCodes.Status502BadGateway, new ErrorView { Message = error ?? "MDBList did not answer." });
     }
@@ -154,6 +174,11 @@ public class TopPicksController : ControllerBase
         _launcher.QueueRun();
         return Accepted();
     }
+
+    // Nothing to ask MDBList without a key: the admin's mistake (400), not MDBList failing (502).
+    private BadRequestObjectResult? NotConfigured() => _client.IsConfigured
+        ? null
+        : BadRequest(new ErrorView { Message = "MDBList is not set up: save its API key on the Aperture settings page first." });
 
     private static TopPicksListChoice ToChoice(TopPicksListRequest request) => new(
         request.ListId?.Trim() ?? string.Empty,

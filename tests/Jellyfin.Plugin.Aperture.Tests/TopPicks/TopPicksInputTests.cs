@@ -66,6 +66,21 @@ public sealed class TopPicksInputTests : IAsyncLifetime
         Assert.Equal("3", Assert.IsType<MdbListList>(found.Value).Id);
         Assert.IsType<BadRequestObjectResult>((await _controller.FindList("https://example.com/x", default)).Result);
         Assert.IsType<BadRequestObjectResult>((await _controller.FindLists("everything", "movie", null, default)).Result);
+        Assert.IsType<BadRequestObjectResult>((await _controller.FindLists("search", "movie", "a", default)).Result);
+    }
+
+    [Fact]
+    public async Task WithoutAnMdbListKeyFindingAndPreviewingSaySoAndAskNothing()
+    {
+        _host.Get<Jellyfin.Plugin.Aperture.Secrets.CredentialStore>().Clear(Jellyfin.Plugin.Aperture.Integrations.IntegrationIds.MdbList);
+        var before = _mdbList.RequestCount;
+
+        var find = Assert.IsType<BadRequestObjectResult>((await _controller.FindLists("top", "movie", null, default)).Result);
+        var preview = Assert.IsType<BadRequestObjectResult>((await _controller.Preview(new TopPicksListRequest { ListId = "1", Kind = "movie", Name = "A" }, default)).Result);
+
+        Assert.Contains("API key", Assert.IsType<ErrorView>(find.Value).Message, StringComparison.Ordinal);
+        Assert.Contains("API key", Assert.IsType<ErrorView>(preview.Value).Message, StringComparison.Ordinal);
+        Assert.Equal(before, _mdbList.RequestCount);
     }
 
     [Theory]
