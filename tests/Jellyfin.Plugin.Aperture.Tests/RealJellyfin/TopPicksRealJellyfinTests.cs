@@ -140,6 +140,15 @@ public abstract class TopPicksRealJellyfinTests<TFixture>
         await web.OpenSettingsAsync();
         await Expect(page.Locator("[data-testid='toppicks-row']", new PageLocatorOptions { HasText = "Browser Picks" })).ToHaveCountAsync(1);
         Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+
+        // For review: the section as jellyfin-web shows it; APERTURE_SCREENSHOT_DIR=docs/images keeps the 10.11 one.
+        var file = System.IO.Path.Combine(AppContext.BaseDirectory, "toppicks-" + Fixture.Version + ".png");
+        await page.Locator("#apertureTopPicks").ScreenshotAsync(new LocatorScreenshotOptions { Path = file });
+        if (Environment.GetEnvironmentVariable("APERTURE_SCREENSHOT_DIR") is { Length: > 0 } dir && Fixture.Version.StartsWith("10.11.", StringComparison.Ordinal))
+        {
+            System.IO.Directory.CreateDirectory(dir);
+            System.IO.File.Copy(file, System.IO.Path.Combine(dir, "toppicks.png"), overwrite: true);
+        }
     }
 
     private async Task<string> UserIdAsync() => (await Server.GetJsonAsync("Users/Me")).GetProperty("Id").GetString()!;
