@@ -63,9 +63,9 @@ public sealed class MdbListListsClient
         }
 
         var (response, error) = await SendAsync(path, RequestPriority.Interactive, cancellationToken).ConfigureAwait(false);
-        if (response is null)
+        if (response is not { IsSuccess: true })
         {
-            return (null, error);
+            return (null, error ?? response?.Message);
         }
 
         var lists = MdbListListParser.ReadLists(response.Body);
@@ -88,9 +88,9 @@ public sealed class MdbListListsClient
         }
 
         var (response, error) = await SendAsync(path, RequestPriority.Interactive, cancellationToken).ConfigureAwait(false);
-        if (response is null)
+        if (response is not { IsSuccess: true })
         {
-            return (null, error);
+            return (null, error ?? response?.Message);
         }
 
         var lists = MdbListListParser.ReadLists(response.Body);
@@ -196,7 +196,8 @@ public sealed class MdbListListsClient
         return value is null ? null : string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) || value == "1";
     }
 
-    private async Task<(UpstreamResponse? Response, string? Error)> SendAsync(string path, RequestPriority priority, CancellationToken cancellationToken)
+    // The classified answer, or why nothing was sent (no key saved).
+    private async Task<(UpstreamResponse? Response, string? NotSent)> SendAsync(string path, RequestPriority priority, CancellationToken cancellationToken)
     {
         if (_targets.Get(IntegrationIds.MdbList, "apiKey", out var key) is not { } target)
         {
@@ -205,7 +206,6 @@ public sealed class MdbListListsClient
 
         var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         var request = SourceCall.Create(IntegrationIds.MdbList, target, path + separator + "apikey=" + Uri.EscapeDataString(key), priority);
-        var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.IsSuccess || path.Contains("/items", StringComparison.Ordinal) ? (response, null) : (null, response.Message);
+        return (await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false), null);
     }
 }
