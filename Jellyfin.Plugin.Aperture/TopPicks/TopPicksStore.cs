@@ -179,6 +179,21 @@ public sealed class TopPicksStore
         transaction.Commit();
     }
 
+    /// <summary>Remembers a collection as soon as it is made, so a run that fails after that does not make a second one.</summary>
+    /// <param name="listId">The list id.</param>
+    /// <param name="collectionId">The collection id.</param>
+    public void SetCollection(string listId, Guid collectionId)
+    {
+        using var connection = _database.Open();
+        using var upsert = connection.CreateCommand();
+        upsert.CommandText = """
+            INSERT INTO top_picks_state (list_id, collection_id) VALUES ($id, $collection)
+            ON CONFLICT (list_id) DO UPDATE SET collection_id = excluded.collection_id
+            """;
+        Bind(upsert, ("$id", listId), ("$collection", collectionId.ToString("N")));
+        upsert.ExecuteNonQuery();
+    }
+
     /// <summary>Records a run that left the collection as it was (failed, deferred or suspicious read).</summary>
     /// <param name="listId">The list id.</param>
     /// <param name="requests">The requests the run spent.</param>

@@ -186,7 +186,7 @@ public sealed class TopPicksSync : IDisposable
                 break;
             }
 
-            var result = await SyncListAsync(choice, state, library, cancellationToken).ConfigureAwait(false);
+            var result = await SyncOneAsync(choice, state, library, cancellationToken).ConfigureAwait(false);
             results.Add(result);
             requests += result.Requests;
             progress?.Report(100.0 * (i + 1) / choices.Count);
@@ -198,6 +198,28 @@ public sealed class TopPicksSync : IDisposable
         }
 
         return new TopPicksRunReport(results, null, requests);
+    }
+
+    // One list's failure inside Jellyfin (an item or the collection gone mid-change) must not stop the other lists.
+    private async Task<TopPicksListResult> SyncOneAsync(TopPicksListChoice choice, TopPicksListState state, IReadOnlyList<LibraryItem> library, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SyncListAsync(choice, state, library, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Reported on the list and in the log; the next run tries again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogError(ex, "Top Picks could not update the collection of list {List}", choice.Name);
+            var message = "Jellyfin could not update the collection (" + ex.Message + "); the next run tries again.";
+            _store.RecordKept(choice.ListId, 0, message, _time.GetUtcNow());
+            return new TopPicksListResult(choice.ListId, choice.Name, false, 0, 0, 0, 0, message);
+        }
     }
 
     private async Task<TopPicksListResult> SyncListAsync(TopPicksListChoice choice, TopPicksListState state, IReadOnlyList<LibraryItem> library, CancellationToken cancellationToken)
@@ -230,6 +252,7 @@ public sealed class TopPicksSync : IDisposable
             // Jellyfin add its Collections library and scan, and that scan (seen on 12.0) rewrites the new
             // collection's members with what it loaded before they were added: let it start, and end, first.
             collectionId = await _collections.CreateAsync(name, cancellationToken).ConfigureAwait(false);
+            _store.SetCollection(choice.ListId, collectionId.Value);
             plan = TopPicksPlanner.Plan(choice, read.Items, library, [], new HashSet<Guid>());
             await WaitForScanAsync(ScanStartGrace, cancellationToken).ConfigureAwait(false);
         }

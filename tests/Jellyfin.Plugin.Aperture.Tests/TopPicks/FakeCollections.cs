@@ -15,6 +15,9 @@ public sealed class FakeCollections : ITopPicksCollections
 
     public int Writes { get; private set; }
 
+    /// <summary>Gets or sets a collection name whose changes Jellyfin refuses (the test's broken collection).</summary>
+    public string? Broken { get; set; }
+
     /// <summary>Gets or sets what tells whether Jellyfin is scanning: a collection changed meanwhile fails the test.</summary>
     public Func<bool>? ScanRunning { get; set; }
 
@@ -30,6 +33,11 @@ public sealed class FakeCollections : ITopPicksCollections
     public Task ApplyAsync(Guid collectionId, string name, IReadOnlyList<Guid> toAdd, IReadOnlyList<Guid> toRemove, IReadOnlyList<Guid> order, CancellationToken cancellationToken)
     {
         Assert.False(ScanRunning?.Invoke() ?? false, "A collection was changed while Jellyfin was scanning.");
+        if (name == Broken)
+        {
+            throw new ArgumentException("No item exists with the supplied Id");
+        }
+
         var (_, members) = All[collectionId];
         members.AddRange(toAdd.Where(id => !members.Contains(id)));
         members.RemoveAll(toRemove.Contains);

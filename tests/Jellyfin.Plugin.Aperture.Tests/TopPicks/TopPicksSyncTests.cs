@@ -290,6 +290,27 @@ public sealed class TopPicksSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AListWhoseCollectionJellyfinRefusesToChangeDoesNotStopTheOthers()
+    {
+        _mdbList.SetList(77, "Top Shows", "someone", "show", [new MdbListListEntry("show", "Breaking Bad", 2008, null, null, 81189)]);
+        _host.Choose(Choice(), new TopPicksListChoice("77", "show", "Top Shows", null, null, 10));
+        _host.Collections.Broken = "Top Picks: Best Movies Now";
+
+        var report = await _host.RunAsync();
+
+        Assert.False(report.Lists[0].Synced);
+        Assert.Contains("Jellyfin could not update the collection", report.Lists[0].Summary, StringComparison.Ordinal);
+        Assert.True(report.Lists[1].Synced, report.Lists[1].Summary);
+        Assert.Single(_host.CollectionOf("77").Members);
+
+        // Once Jellyfin takes the change again, the same collection gets it; no second one is made.
+        _host.Collections.Broken = null;
+        await _host.RunAsync();
+        Assert.Equal(2, _host.Collections.All.Count);
+        Assert.Equal([_matrix.Id, _empire.Id, _inception.Id], _host.CollectionOf(ListId).Members);
+    }
+
+    [Fact]
     public async Task APreviewCountsTheListTheLibraryAndWhatIsMissingWithoutMakingACollection()
     {
         var (preview, error) = await _host.Get<TopPicksSync>().PreviewAsync(Choice() with { MaxItems = 2 }, default);
