@@ -22,7 +22,8 @@ const KIND = {
     RateLimit: 'Rate limit',
     Quota: 'Quota',
     Outage: 'Service outage',
-    BadResponse: 'Bad response'
+    BadResponse: 'Bad response',
+    AccountLimit: 'Account limit'
 };
 
 // min and max are the server's bounds (SettingsBounds.cs), so the browser flags a value the server would refuse.
@@ -301,7 +302,7 @@ export default function (view) {
         }, [
             el('span', { className: 'apertureAlertIcon', text: severity.icon, attrs: { 'aria-hidden': 'true' } }),
             el('div', { className: 'apertureAlertBody' }, [
-                el('div', { className: 'apertureAlertTitle', text: severity.text + ' \u00B7 ' + (alert.ServiceName || alert.Service) + ' \u00B7 ' + kind }),
+                el('div', { className: 'apertureAlertTitle', text: severity.text + ' \u00B7 ' + (alert.ServiceName || alert.Service) + ' \u00B7 ' + kind + (alert.UserId ? ' \u00B7 user ' + (alert.UserName || alert.UserId) : ''), attrs: alert.UserId ? { 'data-alert-user': alert.UserName || alert.UserId } : undefined }),
                 el('p', { className: 'apertureAlertMessage', text: alert.Message, attrs: { 'data-testid': 'alert-message' } }),
                 alert.Action ? el('p', { className: 'apertureAlertAction', text: 'What to do: ' + alert.Action }) : null,
                 el('div', { className: 'apertureMeta', text: meta.join(', ') + '.' }),
@@ -1194,6 +1195,18 @@ export default function (view) {
             });
             row.appendChild(el('span', { text: ' ' }));
             row.appendChild(button);
+        }
+
+        // The last run of each Trakt feature for this user: what it did, or why it stopped, and when.
+        const runs = Array.isArray(user.Runs) ? user.Runs : [];
+        if (runs.length > 0) {
+            row.appendChild(el('ul', { className: 'apertureUserRuns', attrs: { 'data-testid': 'user-runs' } }, runs.map(function (run) {
+                return el('li', {
+                    className: run.Succeeded ? 'apertureMeta' : 'apertureMeta apertureFieldError',
+                    text: (run.Name || run.Feature) + ': ' + (run.Succeeded ? '' : 'failed: ') + run.Summary + ' \u00B7 ' + formatDate(run.RanAt),
+                    attrs: { 'data-feature': run.Feature }
+                });
+            })));
         }
 
         return row;

@@ -226,6 +226,14 @@ internal static class Migrations
         )
         """),
 
+        // 961 (issue 9 point 6): an alert can be about one account of a service (a Trakt user over a limit), so one
+        // open alert per service, kind and scope ('' = the service as a whole).
+        new(961, """
+        ALTER TABLE alerts ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+        DROP INDEX alerts_one_open;
+        CREATE UNIQUE INDEX alerts_one_open_scope ON alerts (service, kind, scope) WHERE resolved_at IS NULL
+        """),
+
         // 1001 (issue 10): MDBList Top Picks: the chosen lists and the collection name pattern, each list's collection
         // and last run, and the members Aperture added (members an admin added by hand are never removed).
         new(1001, """

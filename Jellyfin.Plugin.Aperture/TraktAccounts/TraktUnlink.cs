@@ -16,6 +16,9 @@ public sealed class TraktUnlink
     private readonly TraktDeviceCodeStore _codes;
     private readonly TraktUserLocks _locks;
     private readonly ILogger<TraktUnlink> _logger;
+    private readonly TraktSync.TraktSyncLog _runs;
+    private readonly Health.AlertStore _alerts;
+    private readonly TimeProvider _time;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="TraktUnlink"/> class.
@@ -25,8 +28,22 @@ public sealed class TraktUnlink
     /// <param name="codes">The links in progress.</param>
     /// <param name="locks">The per-user locks.</param>
     /// <param name="logger">The logger.</param>
-    public TraktUnlink(Integrations.Trakt.TraktOAuthClient client, TraktAccountStore accounts, TraktDeviceCodeStore codes, TraktUserLocks locks, ILogger<TraktUnlink> logger)
+    /// <param name="runs">The users' last sync runs (forgotten with the link).</param>
+    /// <param name="alerts">The alerts (the user's account-limit alert closes with the link).</param>
+    /// <param name="time">The clock.</param>
+    public TraktUnlink(
+        Integrations.Trakt.TraktOAuthClient client,
+        TraktAccountStore accounts,
+        TraktDeviceCodeStore codes,
+        TraktUserLocks locks,
+        ILogger<TraktUnlink> logger,
+        TraktSync.TraktSyncLog runs,
+        Health.AlertStore alerts,
+        TimeProvider time)
     {
+        _runs = runs;
+        _alerts = alerts;
+        _time = time;
         _client = client;
         _accounts = accounts;
         _codes = codes;
@@ -46,6 +63,10 @@ public sealed class TraktUnlink
         using var held = await _locks.AcquireAsync(userId, cancellationToken).ConfigureAwait(false);
         var account = _accounts.Get(userId);
         _codes.Delete(userId);
+
+        // What the user's syncs did, and an account limit of the account that leaves, no longer describe this user.
+        _runs.Forget(userId);
+        _alerts.Resolve(Integrations.IntegrationIds.Trakt, Health.AlertKind.AccountLimit, userId.ToString("N"), "unlinked", _time.GetUtcNow());
         if (account is null)
         {
             return new TraktUnlinkResult(false, false, "Trakt was not linked.");
