@@ -66,7 +66,8 @@ public class AlertsController : ControllerBase
         {
             Id = a.Id,
             Service = a.Service,
-            ServiceName = _registry.TryGet(a.Service, out var integration) ? integration.Descriptor.Name : a.Service,
+            ServiceName = _registry.TryGet(a.Service, out var integration) ? integration.Descriptor.Name
+                : a.Service == TopPicks.TopPicksSync.AlertService ? "Top Picks (MDBList)" : a.Service,
             Kind = a.Kind.ToString(),
             Severity = a.Severity.ToString(),
             Message = a.Message,
