@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Jellyfin.Plugin.Aperture.AiPicks;
 using Jellyfin.Plugin.Aperture.Discovery;
 using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
@@ -119,6 +120,14 @@ public static class ApertureServices
         services.AddSingleton<MdbListListsClient>();
         services.AddSingleton<TopPicksStore>();
         services.AddSingleton<TopPicksAlerts>();
+
+        // AI picks (issue 11): embeddings and their store, picks state (the runner needs Jellyfin: registrator).
+        services.AddSingleton<EmbeddingClient>();
+        services.AddSingleton<EmbeddingStore>();
+        services.AddSingleton<EmbeddingIndexer>();
+        services.AddSingleton<PicksStore>();
+        services.AddSingleton<ReasonTokenLedger>();
+        services.AddSingleton<ReasonWriter>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Net.Http;
+using Jellyfin.Plugin.Aperture.AiPicks;
 using Jellyfin.Plugin.Aperture.Configuration;
 using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
@@ -84,6 +85,10 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<ITopPicksCollections, JellyfinTopPicksCollections>();
         serviceCollection.AddSingleton<ITopPicksLauncher, JellyfinTopPicksLauncher>();
         serviceCollection.AddSingleton<TopPicksSync>();
+
+        // AI picks (issue 11): the Jellyfin side and the runner (the "Refresh AI picks" task is found by Jellyfin).
+        serviceCollection.AddSingleton<IPicksLibrary, JellyfinPicksLibrary>();
+        serviceCollection.AddSingleton<PicksRunner>();
         ApertureServices.Add(serviceCollection);
     }
 }

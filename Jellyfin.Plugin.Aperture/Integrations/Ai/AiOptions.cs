@@ -14,4 +14,27 @@ internal static class AiOptions
 
     /// <summary>The default embedding model.</summary>
     public const string DefaultEmbeddingModel = "text-embedding-3-small";
+
+    // AI picks (issue 11): the embedding size, and each user's picks playlist.
+
+    /// <summary>The embedding dimensions option: "auto" or a number.</summary>
+    public const string EmbeddingDimensions = "embeddingDimensions";
+
+    /// <summary>The picks playlist name option.</summary>
+    public const string PicksPlaylist = "picksPlaylist";
+
+    /// <summary>The picks count option.</summary>
+    public const string PicksCount = "picksCount";
+
+    /// <summary>The picks movie share option (percent of picks that are movies).</summary>
+    public const string PicksMovieShare = "picksMovieShare";
+
+    /// <summary>The option that turns AI-written reasons on ("on"/"off", off by default).</summary>
+    public const string AiReasons = "aiReasons";
+
+    /// <summary>The daily token budget of AI-written reasons.</summary>
+    public const string ReasonTokensPerDay = "reasonTokensPerDay";
+
+    /// <summary>The default picks playlist name.</summary>
+    public const string DefaultPicksPlaylist = "Aperture Picks";
 }
