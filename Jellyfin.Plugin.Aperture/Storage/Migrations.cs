@@ -225,5 +225,14 @@ internal static class Migrations
             PRIMARY KEY (user_id, feature)
         )
         """),
+
+        // 1201 (issue 12 point 2): the admin's choice of Seerr user per Jellyfin user (0 = none), overriding the
+        // automatic match.
+        new(1201, """
+        CREATE TABLE seerr_user_choices (
+            jellyfin_user_id TEXT PRIMARY KEY,
+            seerr_user_id INTEGER NOT NULL
+        )
+        """),
     };
 }
