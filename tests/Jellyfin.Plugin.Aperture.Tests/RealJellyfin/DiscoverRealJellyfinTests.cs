@@ -111,6 +111,37 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
         await Expect(item.Locator("[data-testid='discover-status']")).ToHaveTextAsync("Requested, waiting for approval", new() { Timeout = 20_000 });
     }
 
+    [SkippableFact]
+    public async Task TheAdminSeesEachUsersSeerrMatchOnTheSettingsPage_AndOverridesIt()
+    {
+        Skip.If(Fixture.Problem is not null, Fixture.Problem);
+        Skip.If(Chromium.Problem is not null, Chromium.Problem);
+        await Fixture.SaveCredentialsAsync("seerr");
+        var seerr = Fixture.Emulators.Seerr;
+        using var viewer = await JellyfinUserAccount.CreateAsync(Server, "mapped-viewer", ViewerPassword);
+        seerr.AddUser("mapped-viewer", null, null, 32);
+        var family = seerr.AddUser("family", null, null, 32);
+
+        await using var admin = await JellyfinWebSession.OpenAsync(Chromium);
+        // Seerr gives a user without an email their user name as email, so the email step matches first.
+        var row = admin.Page.Locator("[data-testid='seerr-user'][data-user-id='" + viewer.UserId.Replace("-", string.Empty, StringComparison.Ordinal) + "']");
+        await Expect(row).ToHaveAttributeAsync("data-method", "Email", new() { Timeout = 20_000 });
+        await Expect(row.Locator("[data-testid='seerr-user-match']")).ToContainTextAsync("mapped-viewer, matched by email");
+
+        await row.Locator("[data-testid='seerr-user-choice']").SelectOptionAsync("family");
+        await Expect(row).ToHaveAttributeAsync("data-method", "Override");
+        await Expect(row.Locator("[data-testid='seerr-user-match']")).ToContainTextAsync("family, chosen by an admin");
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "aperture-seerr-users-" + Fixture.Version + ".png");
+        await admin.Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        Output.WriteLine("Screenshot: " + path);
+
+        var table = await Fixture.Aperture(HttpMethod.Get, "Seerr/Users");
+        var mapped = table.GetProperty("Users").EnumerateArray().Single(u => u.GetProperty("UserName").GetString() == "mapped-viewer");
+        Assert.Equal(family, mapped.GetProperty("SeerrUserId").GetInt64());
+        Assert.Equal("Override", mapped.GetProperty("Method").GetString());
+        Assert.True(admin.Errors.Count == 0, string.Join('\n', admin.Errors));
+    }
+
     private async Task RunWatchlistTaskAsync()
     {
         async Task<JsonElement> Task() =>
