@@ -112,6 +112,7 @@ public static class ApertureServices
         // Seerr discovery: each user's Seerr account and rights, their Discover list, requests in their name.
         services.AddSingleton<SeerrClient>();
         services.AddSingleton<SeerrUserChoices>();
+        services.AddSingleton<SeerrRequestLog>();
         services.AddSingleton<SeerrAccounts>();
         services.AddSingleton<DiscoverList>();
         services.AddSingleton<DiscoverRequests>();

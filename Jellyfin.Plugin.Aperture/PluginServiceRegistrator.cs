@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net.Http;
 using Jellyfin.Plugin.Aperture.Configuration;
+using Jellyfin.Plugin.Aperture.Discovery;
 using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Library;
@@ -77,6 +78,9 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<WatchlistSync>();
         serviceCollection.AddSingleton<SuggestionsSync>();
         serviceCollection.AddSingleton<WatchlistSyncRunner>();
+
+        // Seerr discovery: open requests refreshed against the users' libraries (the task is found by Jellyfin).
+        serviceCollection.AddSingleton<SeerrRequestRefresh>();
         ApertureServices.Add(serviceCollection);
     }
 }

@@ -33,6 +33,7 @@ public class UserDiscoverController : ControllerBase
     private readonly DiscoverRequests _requests;
     private readonly SeerrAccounts _accounts;
     private readonly SeerrClient _client;
+    private readonly SeerrRequestLog _log;
     private readonly IUserManager _userManager;
     private readonly ILogger<UserDiscoverController> _logger;
 
@@ -41,10 +42,12 @@ public class UserDiscoverController : ControllerBase
     /// <param name="requests">Makes requests.</param>
     /// <param name="accounts">Finds the user's Seerr account.</param>
     /// <param name="client">The Seerr client.</param>
+    /// <param name="log">The requests made.</param>
     /// <param name="userManager">Jellyfin's users.</param>
     /// <param name="logger">The logger.</param>
-    public UserDiscoverController(DiscoverList list, DiscoverRequests requests, SeerrAccounts accounts, SeerrClient client, IUserManager userManager, ILogger<UserDiscoverController> logger)
+    public UserDiscoverController(DiscoverList list, DiscoverRequests requests, SeerrAccounts accounts, SeerrClient client, SeerrRequestLog log, IUserManager userManager, ILogger<UserDiscoverController> logger)
     {
+        _log = log;
         _list = list;
         _requests = requests;
         _accounts = accounts;
@@ -90,6 +93,17 @@ public class UserDiscoverController : ControllerBase
                 CanRequest = i.Title.Tmdb is not null && rights?.Refusal(i.Title.Kind == MissingTitle.Movie) is null && rights is not null
                     && (i.Availability is not { } known || (SeerrMediaStatus.IsRequestable(known) && !(known == SeerrAvailability.PartlyAvailable && i.Title.Kind == MissingTitle.Movie))),
             }).ToList(),
+            Requests = _log.List(userId).Select(r => new DiscoverRequestedView
+            {
+                Kind = r.Kind,
+                Title = r.Title,
+                TmdbId = r.Tmdb,
+                RequestedAt = r.RequestedAt,
+                Status = r.DoneAt is not null ? "InLibrary" : r.Status,
+                StatusText = r.DoneAt is not null
+                    ? "In your library"
+                    : Enum.TryParse<SeerrAvailability>(r.Status, out var a) ? SeerrMediaStatus.Words(a) : "Requested",
+            }).ToList(),
         });
     }
 
@@ -114,7 +128,8 @@ public class UserDiscoverController : ControllerBase
             return BadRequest(new ErrorView { Message = "Kind must be \"movie\" or \"show\"." });
         }
 
-        var result = await _requests.RequestAsync(userId, name, input.Kind == MissingTitle.Movie, input.TmdbId, input.Seasons, cancellationToken).ConfigureAwait(false);
+        var title = _list.TitleOf(userId, input.Kind, input.TmdbId);
+        var result = await _requests.RequestAsync(userId, name, input.Kind == MissingTitle.Movie, input.TmdbId, input.Seasons, title, cancellationToken).ConfigureAwait(false);
         var view = new DiscoverRequestView { Status = result.Status.ToString(), Message = result.Message };
         return result.Status == DiscoverRequestStatus.Invalid ? BadRequest(view) : Ok(view);
     }

@@ -59,6 +59,14 @@ public sealed class DiscoverList
         return items;
     }
 
+    /// <summary>Finds the name of a title on a user's list.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="kind">"movie" or "show".</param>
+    /// <param name="tmdb">The TMDb id.</param>
+    /// <returns>The name, or null when the title is not on the user's list.</returns>
+    public string? TitleOf(Guid userId, string kind, long tmdb) =>
+        _store.List(userId).FirstOrDefault(e => e.Title.Kind == kind && e.Title.Tmdb == tmdb)?.Title.Title;
+
     /// <summary>Gets why a source lists a title, in the user's words.</summary>
     /// <param name="entry">The stored entry.</param>
     /// <returns>The reason.</returns>

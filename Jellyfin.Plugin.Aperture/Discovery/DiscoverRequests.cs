@@ -18,16 +18,22 @@ public sealed class DiscoverRequests
 {
     private readonly SeerrClient _client;
     private readonly SeerrAccounts _accounts;
+    private readonly SeerrRequestLog _log;
+    private readonly TimeProvider _time;
     private readonly ILogger<DiscoverRequests> _logger;
 
     /// <summary>Initializes a new instance of the <see cref="DiscoverRequests"/> class.</summary>
     /// <param name="client">The Seerr client.</param>
     /// <param name="accounts">Finds the user's Seerr account.</param>
+    /// <param name="log">Keeps the requests made, for the refresh task and the user page.</param>
+    /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
-    public DiscoverRequests(SeerrClient client, SeerrAccounts accounts, ILogger<DiscoverRequests> logger)
+    public DiscoverRequests(SeerrClient client, SeerrAccounts accounts, SeerrRequestLog log, TimeProvider time, ILogger<DiscoverRequests> logger)
     {
         _client = client;
         _accounts = accounts;
+        _log = log;
+        _time = time;
         _logger = logger;
     }
 
@@ -37,9 +43,10 @@ public sealed class DiscoverRequests
     /// <param name="isMovie">True for a movie, false for a series.</param>
     /// <param name="tmdbId">The TMDb id.</param>
     /// <param name="seasons">For a series: the seasons, or null for all.</param>
+    /// <param name="title">The title's name, for the user's list of requests; null when not known.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>What happened, in the user's words.</returns>
-    public async Task<DiscoverRequestResult> RequestAsync(Guid jellyfinUserId, string jellyfinName, bool isMovie, long tmdbId, IReadOnlyList<int>? seasons, CancellationToken cancellationToken)
+    public async Task<DiscoverRequestResult> RequestAsync(Guid jellyfinUserId, string jellyfinName, bool isMovie, long tmdbId, IReadOnlyList<int>? seasons, string? title, CancellationToken cancellationToken)
     {
         if (tmdbId <= 0 || (seasons is not null && (isMovie || seasons.Any(s => s < 0))))
         {
@@ -93,7 +100,17 @@ public sealed class DiscoverRequests
         {
             case 201 or 202:
                 _logger.LogInformation("Requested {Kind} TMDb {TmdbId} in Seerr for Jellyfin user {UserId} as Seerr user {SeerrUserId}", isMovie ? "movie" : "series", tmdbId, jellyfinUserId, seerrUser.Id);
-                var approval = (isMovie ? rights.AutoApproveMovies : rights.AutoApproveSeries) ? "approved at once" : "waiting for approval";
+                var approved = isMovie ? rights.AutoApproveMovies : rights.AutoApproveSeries;
+                _log.Record(new SeerrRequestRecord(
+                    jellyfinUserId,
+                    isMovie ? MissingTitle.Movie : MissingTitle.Show,
+                    tmdbId,
+                    title ?? "TMDb " + tmdbId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    seerrUser.Id,
+                    _time.GetUtcNow(),
+                    (approved ? SeerrAvailability.Processing : SeerrAvailability.Pending).ToString(),
+                    null));
+                var approval = approved ? "approved at once" : "waiting for approval";
                 return new DiscoverRequestResult(DiscoverRequestStatus.Requested, "Requested in Seerr as " + seerrUser.Name + ", " + approval + ".");
             case 409:
                 return new DiscoverRequestResult(DiscoverRequestStatus.AlreadyRequested, "Already requested in Seerr.");

@@ -132,6 +132,25 @@
 
             list.appendChild(row);
         });
+
+        const requested = byId('discoverRequestedList');
+        requested.replaceChildren();
+        (view.Requests || []).forEach(function (item) {
+            const row = document.createElement('li');
+            row.className = 'discover-item';
+            row.setAttribute('data-testid', 'discover-requested');
+            row.setAttribute('data-status', item.Status || '');
+            const title = document.createElement('div');
+            title.className = 'discover-title';
+            setText(title, item.Title);
+            const status = document.createElement('div');
+            status.className = 'discover-status';
+            setText(status, item.StatusText);
+            row.appendChild(title);
+            row.appendChild(status);
+            requested.appendChild(row);
+        });
+        byId('discoverRequested').hidden = !(view.Requests && view.Requests.length > 0);
     }
 
     async function request(item, button, status, token) {

@@ -28,4 +28,7 @@ public sealed class DiscoverView
 
     /// <summary>Gets the titles.</summary>
     public required IReadOnlyList<DiscoverItemView> Items { get; init; }
+
+    /// <summary>Gets the requests the user made through Discover, newest first.</summary>
+    public required IReadOnlyList<DiscoverRequestedView> Requests { get; init; }
 }

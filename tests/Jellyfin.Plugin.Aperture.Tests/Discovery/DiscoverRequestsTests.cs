@@ -158,5 +158,5 @@ public sealed class DiscoverRequestsTests : IAsyncLifetime
     }
 
     private Task<DiscoverRequestResult> RequestAsync(Guid user, string name, bool movie, long tmdb, int[]? seasons = null) =>
-        _host.RunAsync(_host.Host.Get<DiscoverRequests>().RequestAsync(user, name, movie, tmdb, seasons, CancellationToken.None));
+        _host.RunAsync(_host.Host.Get<DiscoverRequests>().RequestAsync(user, name, movie, tmdb, seasons, null, CancellationToken.None));
 }

@@ -142,10 +142,45 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
         Assert.True(admin.Errors.Count == 0, string.Join('\n', admin.Errors));
     }
 
-    private async Task RunWatchlistTaskAsync()
+    [SkippableFact]
+    public async Task TheRefreshTaskMarksARequestDoneOnceItsTitleIsInTheUsersLibrary()
+    {
+        Skip.If(Fixture.Problem is not null, Fixture.Problem);
+        Skip.If(Chromium.Problem is not null, Chromium.Problem);
+        await Fixture.SaveCredentialsAsync("seerr");
+        await Fixture.ScanAsync();
+        using var viewer = await JellyfinUserAccount.CreateAsync(Server, "arrival-viewer", ViewerPassword);
+        Fixture.Emulators.Seerr.AddUser("arrival-viewer", null, viewer.UserId.Replace("-", string.Empty, StringComparison.Ordinal), 32);
+        var (title, _, _, tmdb) = FixtureLibrary.Movies[1];
+        using (var request = await viewer.Api.PostAsJsonAsync("Aperture/User/Discover/Request", new { Kind = "movie", TmdbId = tmdb }))
+        {
+            var body = await request.Content.ReadAsStringAsync();
+            Assert.True(body.Contains("\"Requested\"", StringComparison.Ordinal), body);
+        }
+
+        await RunTaskAsync("ApertureRefreshSeerrRequests");
+
+        using (var discover = await viewer.Api.GetAsync("Aperture/User/Discover"))
+        {
+            var view = JsonDocument.Parse(await discover.Content.ReadAsStringAsync()).RootElement;
+            var requested = view.GetProperty("Requests").EnumerateArray().Single(r => r.GetProperty("TmdbId").GetInt64() == tmdb);
+            Output.WriteLine("request: " + requested);
+            Assert.Equal("InLibrary", requested.GetProperty("Status").GetString());
+        }
+
+        await using var web = await JellyfinWebUserPage.OpenAsync(Chromium, viewer);
+        var row = web.Page.Locator("[data-testid='discover-requested'][data-status='InLibrary']");
+        await Expect(row).ToContainTextAsync("In your library", new() { Timeout = 20_000 });
+        Output.WriteLine("Requested title in the library: " + title);
+        Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+    }
+
+    private Task RunWatchlistTaskAsync() => RunTaskAsync("ApertureSyncTraktWatchlist");
+
+    private async Task RunTaskAsync(string key)
     {
         async Task<JsonElement> Task() =>
-            (await Server.GetJsonAsync("ScheduledTasks")).EnumerateArray().Single(t => t.GetProperty("Key").GetString() == "ApertureSyncTraktWatchlist");
+            (await Server.GetJsonAsync("ScheduledTasks")).EnumerateArray().Single(t => t.GetProperty("Key").GetString() == key);
         static string? End(JsonElement task) =>
             task.TryGetProperty("LastExecutionResult", out var last) && last.ValueKind == JsonValueKind.Object ? last.GetProperty("EndTimeUtc").GetString() : null;
 
@@ -155,13 +190,17 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
             response.EnsureSuccessStatusCode();
         }
 
+        JsonElement done = default;
         await JellyfinServer.WaitUntilAsync(
-            "the Trakt watchlist sync",
+            "the task " + key,
             async () =>
             {
-                var done = await Task();
+                done = await Task();
                 return done.GetProperty("State").GetString() == "Idle" && End(done) is { } end && end != End(before);
             },
             TimeSpan.FromMinutes(2));
+        Assert.True(
+            done.GetProperty("LastExecutionResult").GetProperty("Status").GetString() == "Completed",
+            "The task did not complete: " + done.GetProperty("LastExecutionResult") + "\n" + Server.Tail(80));
     }
 }
