@@ -87,6 +87,7 @@ public class UserDiscoverController : ControllerBase
                 Title = i.Title.Title,
                 Year = i.Title.Year,
                 TmdbId = i.Title.Tmdb,
+                PosterUrl = PosterUrl(i.PosterPath),
                 Reasons = i.Reasons,
                 Status = i.Availability?.ToString(),
                 StatusText = i.Availability is { } a ? SeerrMediaStatus.Words(a) : "Seerr status not known",
@@ -149,6 +150,12 @@ public class UserDiscoverController : ControllerBase
         Response.Headers.CacheControl = "no-cache";
         return File(stream, "text/javascript; charset=utf-8");
     }
+
+    // TMDb's image server, which the user page's Content-Security-Policy allows; only a plain "/name.jpg" path is used.
+    private static string? PosterUrl(string? path) =>
+        path is { Length: > 1 } && path[0] == '/' && path.IndexOfAny(['?', '#', '\\', ':']) < 0 && !path.StartsWith("//", StringComparison.Ordinal)
+            ? "https://image.tmdb.org/t/p/w154" + path
+            : null;
 
     private string? UserName(Guid userId) =>
         UserManagerCompat.GetUsers(_userManager, _logger).FirstOrDefault(u => u.Id == userId)?.Username;

@@ -7,4 +7,5 @@ namespace Jellyfin.Plugin.Aperture.Discovery;
 /// <param name="Title">The missing title (first source's).</param>
 /// <param name="Reasons">Why it is listed, one line per source.</param>
 /// <param name="Availability">Seerr's status, or null when Seerr was not asked or did not answer.</param>
-public sealed record DiscoverItem(MissingTitle Title, IReadOnlyList<string> Reasons, SeerrAvailability? Availability);
+/// <param name="PosterPath">TMDb's poster path from Seerr, when known.</param>
+public sealed record DiscoverItem(MissingTitle Title, IReadOnlyList<string> Reasons, SeerrAvailability? Availability, string? PosterPath = null);

@@ -47,13 +47,15 @@ public sealed class DiscoverList
         foreach (var (title, reasons) in groups)
         {
             SeerrAvailability? availability = null;
+            string? poster = null;
             if (server is not null && title.Tmdb is { } tmdb && lookups++ < MaxStatusLookups)
             {
-                var status = await _client.GetMediaStatusAsync(title.Kind == MissingTitle.Movie, tmdb, RequestPriority.Interactive, cancellationToken).ConfigureAwait(false);
-                availability = status.Value is null ? null : SeerrMediaStatus.Map(status.Value.Value, server.Kind);
+                var media = (await _client.GetMediaAsync(title.Kind == MissingTitle.Movie, tmdb, RequestPriority.Interactive, cancellationToken).ConfigureAwait(false)).Value;
+                availability = media is null ? null : SeerrMediaStatus.Map(media.Status, server.Kind);
+                poster = media?.PosterPath;
             }
 
-            items.Add(new DiscoverItem(title, reasons, availability));
+            items.Add(new DiscoverItem(title, reasons, availability, poster));
         }
 
         return items;

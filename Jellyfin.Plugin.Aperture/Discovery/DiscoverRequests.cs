@@ -75,7 +75,7 @@ public sealed class DiscoverRequests
         }
 
         var server = await _client.GetServerAsync(RequestPriority.Interactive, cancellationToken).ConfigureAwait(false);
-        var status = await _client.GetMediaStatusAsync(isMovie, tmdbId, RequestPriority.Interactive, cancellationToken).ConfigureAwait(false);
+        var status = await _client.GetMediaAsync(isMovie, tmdbId, RequestPriority.Interactive, cancellationToken).ConfigureAwait(false);
         if (status.Outcome == UpstreamOutcome.NotFound)
         {
             return new DiscoverRequestResult(DiscoverRequestStatus.Invalid, "Seerr does not know this title (TMDb " + tmdbId + ").");
@@ -83,7 +83,7 @@ public sealed class DiscoverRequests
 
         if (status.Value is not null && server.Value is not null)
         {
-            var availability = SeerrMediaStatus.Map(status.Value.Value, server.Value.Kind);
+            var availability = SeerrMediaStatus.Map(status.Value.Status, server.Value.Kind);
             if (availability == SeerrAvailability.Blocklisted)
             {
                 return new DiscoverRequestResult(DiscoverRequestStatus.NotAllowed, "This title is on Seerr's blocklist, so nobody can request it.");

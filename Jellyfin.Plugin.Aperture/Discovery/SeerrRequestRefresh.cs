@@ -68,10 +68,10 @@ public sealed class SeerrRequestRefresh
                     continue;
                 }
 
-                var status = await _client.GetMediaStatusAsync(request.Kind == MissingTitle.Movie, request.Tmdb, RequestPriority.Background, cancellationToken).ConfigureAwait(false);
+                var status = await _client.GetMediaAsync(request.Kind == MissingTitle.Movie, request.Tmdb, RequestPriority.Background, cancellationToken).ConfigureAwait(false);
                 if (status.Value is not null)
                 {
-                    _log.SetStatus(request, SeerrMediaStatus.Map(status.Value.Value, server.Kind).ToString(), _time.GetUtcNow());
+                    _log.SetStatus(request, SeerrMediaStatus.Map(status.Value.Status, server.Kind).ToString(), _time.GetUtcNow());
                 }
             }
 

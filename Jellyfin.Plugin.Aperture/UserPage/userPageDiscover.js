@@ -102,6 +102,17 @@
             row.setAttribute('data-testid', 'discover-item');
             row.setAttribute('data-tmdb', item.TmdbId === null || item.TmdbId === undefined ? '' : String(item.TmdbId));
 
+            if (typeof item.PosterUrl === 'string' && /^https:\/\/image\.tmdb\.org\//.test(item.PosterUrl)) {
+                const poster = document.createElement('img');
+                poster.className = 'discover-poster';
+                poster.alt = '';
+                poster.loading = 'lazy';
+                poster.referrerPolicy = 'no-referrer';
+                poster.src = item.PosterUrl;
+                poster.setAttribute('data-testid', 'discover-poster');
+                row.appendChild(poster);
+            }
+
             const title = document.createElement('div');
             title.className = 'discover-title';
             setText(title, item.Title + (item.Year ? ' (' + item.Year + ')' : '') + (item.Kind === 'show' ? ' \u00b7 series' : ''));

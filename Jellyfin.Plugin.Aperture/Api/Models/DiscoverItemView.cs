@@ -17,6 +17,9 @@ public sealed class DiscoverItemView
     /// <summary>Gets the TMDb id, when known (needed to request).</summary>
     public long? TmdbId { get; init; }
 
+    /// <summary>Gets the poster's address on TMDb's image server, when known.</summary>
+    public string? PosterUrl { get; init; }
+
     /// <summary>Gets why it is listed.</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
 

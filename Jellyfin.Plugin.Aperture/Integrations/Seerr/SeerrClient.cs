@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -115,23 +114,28 @@ public sealed class SeerrClient
         return new SourceResult<SeerrQuota>(UpstreamOutcome.Success, new SeerrQuota(Left(body.GetObject("movie")), Left(body.GetObject("tv"))), "Seerr answered.");
     }
 
-    /// <summary>Reads Seerr's raw media status for a title (null inside when Seerr has never seen it).</summary>
+    /// <summary>Reads Seerr's details of a title: its raw media status and poster.</summary>
     /// <param name="isMovie">True for a movie, false for a series.</param>
     /// <param name="tmdbId">The TMDb id.</param>
     /// <param name="priority">Interactive for a user waiting, background otherwise.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
-    /// <returns>The status value wrapped in a box, so "never seen" (null) is a success.</returns>
-    public async Task<SourceResult<StrongBox<long?>>> GetMediaStatusAsync(bool isMovie, long tmdbId, RequestPriority priority, CancellationToken cancellationToken)
+    /// <returns>The media; a null status inside means Seerr has never seen the title.</returns>
+    public async Task<SourceResult<SeerrMedia>> GetMediaAsync(bool isMovie, long tmdbId, RequestPriority priority, CancellationToken cancellationToken)
     {
         var path = string.Create(CultureInfo.InvariantCulture, $"{(isMovie ? "movie" : "tv")}/{tmdbId}");
         var answer = await SendAsync(path, priority, null, null, cancellationToken).ConfigureAwait(false);
         if (answer is null || !answer.IsSuccess)
         {
-            return Failed<StrongBox<long?>>(answer);
+            return Failed<SeerrMedia>(answer);
         }
 
-        var status = JsonBody.TryParseObject(answer.Body)?.GetObject("mediaInfo")?.GetInt64("status");
-        return new SourceResult<StrongBox<long?>>(UpstreamOutcome.Success, new StrongBox<long?>(status), "Seerr answered.");
+        if (JsonBody.TryParseObject(answer.Body) is not { } body || body.ValueKind != JsonValueKind.Object)
+        {
+            return SourceCall.Unreadable<SeerrMedia>("Seerr", "a title's details");
+        }
+
+        var media = new SeerrMedia(body.GetObject("mediaInfo")?.GetInt64("status"), body.GetText("posterPath"));
+        return new SourceResult<SeerrMedia>(UpstreamOutcome.Success, media, "Seerr answered.");
     }
 
     /// <summary>Creates a request credited to a Seerr user.</summary>

@@ -42,6 +42,7 @@ public sealed class DiscoverListTests : IAsyncLifetime
         Assert.Equal(["Available One", "Deleted One", "Future One", "No Tmdb"], items.Select(i => i.Title.Title).Order(StringComparer.Ordinal));
         var available = items.Single(i => i.Title.Tmdb == 701);
         Assert.Equal(SeerrAvailability.Available, available.Availability);
+        Assert.Matches("^/[a-z0-9-]+-poster\\.jpg$", available.PosterPath);
         Assert.Equal(["On your Trakt watchlist", "Suggested for you by Trakt"], available.Reasons.Order(StringComparer.Ordinal));
         Assert.Equal(SeerrAvailability.Deleted, items.Single(i => i.Title.Tmdb == 702).Availability);
         Assert.Equal(SeerrAvailability.Unknown, items.Single(i => i.Title.Tmdb == 703).Availability);

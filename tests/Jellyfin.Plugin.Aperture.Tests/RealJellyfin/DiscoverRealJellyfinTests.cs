@@ -93,6 +93,7 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
         await Expect(item).ToContainTextAsync("Missing Movie (2011)", new() { Timeout = 20_000 });
         await Expect(item).ToContainTextAsync("On your Trakt watchlist");
         await Expect(item.Locator("[data-testid='discover-status']")).ToHaveTextAsync("Not requested");
+        await Expect(item.Locator("[data-testid='discover-poster']")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^https://image\\.tmdb\\.org/t/p/w154/.+-poster\\.jpg$"));
         await Expect(web.Page.Locator("[data-testid='discover-account']")).ToHaveTextAsync("Requests go to Seerr as " + ViewerName + ".");
 
         await item.Locator("[data-testid='discover-request']").ClickAsync();
