@@ -1282,6 +1282,25 @@ export default function (view) {
         }
     }
 
+    async function refreshSeerrDiscover() {
+        const list = view.querySelector('#apertureSeerrDiscoverList');
+        const note = view.querySelector('#apertureSeerrDiscoverNote');
+        try {
+            const rows = await api('GET', 'Aperture/Seerr/Discover');
+            note.textContent = Array.isArray(rows) && rows.length > 0 ? '' : 'No missing titles stored yet.';
+            list.replaceChildren.apply(list, (Array.isArray(rows) ? rows : []).map(function (row) {
+                const title = row.Title + (row.Year ? ' (' + row.Year + ')' : '') + (row.Kind === 'show' ? ', series' : '');
+                return el('li', { className: 'apertureUser', attrs: { 'data-testid': 'seerr-discover-row' } }, [
+                    el('strong', { text: row.UserName || 'Everyone' }),
+                    el('span', { text: ' \u2014 ' + title + ' \u2014 ' + row.Reason + (row.Requested ? ' \u2014 requested: ' + row.Requested : '') })
+                ]);
+            }));
+        } catch (error) {
+            list.replaceChildren();
+            note.textContent = 'Could not load Discover across users: ' + await errorText(error);
+        }
+    }
+
     // ---- loading and polling ----
 
     async function refreshAlerts() {
@@ -1364,6 +1383,7 @@ export default function (view) {
         shown = true;
         refresh(true);
         refreshSeerrUsers();
+        refreshSeerrDiscover();
         startPolling();
     });
     view.addEventListener('viewhide', function () {

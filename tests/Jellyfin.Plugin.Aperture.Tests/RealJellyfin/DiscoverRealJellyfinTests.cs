@@ -110,6 +110,13 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
         // Reloaded, the page shows Seerr's new status and no button.
         await web.Page.ReloadAsync();
         await Expect(item.Locator("[data-testid='discover-status']")).ToHaveTextAsync("Requested, waiting for approval", new() { Timeout = 20_000 });
+
+        // The admin sees the same title across users on the settings page, with the viewer's request.
+        await using var settings = await JellyfinWebSession.OpenAsync(Chromium);
+        var row = settings.Page.Locator("[data-testid='seerr-discover-row']", new() { HasText = "Missing Movie (2011)" });
+        await Expect(row).ToContainTextAsync(ViewerName, new() { Timeout = 20_000 });
+        await Expect(row).ToContainTextAsync("requested: Requested, waiting for approval");
+        Assert.True(settings.Errors.Count == 0, string.Join('\n', settings.Errors));
     }
 
     [SkippableFact]
