@@ -14,6 +14,7 @@ using Jellyfin.Plugin.Aperture.Integrations.Tmdb;
 using Jellyfin.Plugin.Aperture.Integrations.Trakt;
 using Jellyfin.Plugin.Aperture.Secrets;
 using Jellyfin.Plugin.Aperture.Storage;
+using Jellyfin.Plugin.Aperture.TopPicks;
 using Jellyfin.Plugin.Aperture.TraktAccounts;
 using Jellyfin.Plugin.Aperture.TraktSync;
 using Jellyfin.Plugin.Aperture.TraktWatchlist;
@@ -120,6 +121,12 @@ public static class ApertureServices
         // Trakt watchlist sync state and the account-limit alert (the syncs need Jellyfin's playlists: registrator).
         services.AddSingleton<WatchlistSyncStore>();
         services.AddSingleton<AccountLimitAlert>();
+
+        // MDBList Top Picks: the list client and its tables. The sync needs the Jellyfin side (ITopPicksLibrary,
+        // ITopPicksCollections), so the registrator adds it with them.
+        services.AddSingleton<MdbListListsClient>();
+        services.AddSingleton<TopPicksStore>();
+        services.AddSingleton<TopPicksAlerts>();
         return services;
     }
 

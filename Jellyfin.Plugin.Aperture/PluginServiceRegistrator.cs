@@ -7,6 +7,7 @@ using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Library;
 using Jellyfin.Plugin.Aperture.Storage;
+using Jellyfin.Plugin.Aperture.TopPicks;
 using Jellyfin.Plugin.Aperture.TraktSync;
 using Jellyfin.Plugin.Aperture.TraktWatchlist;
 using MediaBrowser.Common.Configuration;
@@ -78,6 +79,12 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         serviceCollection.AddSingleton<WatchlistSync>();
         serviceCollection.AddSingleton<SuggestionsSync>();
         serviceCollection.AddSingleton<WatchlistSyncRunner>();
+
+        // Top Picks' Jellyfin side: the library's ids, the collections, and Run now (the task is found by Jellyfin).
+        serviceCollection.AddSingleton<ITopPicksLibrary, JellyfinTopPicksLibrary>();
+        serviceCollection.AddSingleton<ITopPicksCollections, JellyfinTopPicksCollections>();
+        serviceCollection.AddSingleton<ITopPicksLauncher, JellyfinTopPicksLauncher>();
+        serviceCollection.AddSingleton<TopPicksSync>();
 
         // Seerr discovery: open requests refreshed against the users' libraries (the task is found by Jellyfin).
         serviceCollection.AddSingleton<SeerrRequestRefresh>();

@@ -1,13 +1,17 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Mime;
 using Jellyfin.Plugin.Aperture.Api.Models;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Integrations;
+using Jellyfin.Plugin.Aperture.Library;
 using MediaBrowser.Common.Api;
+using MediaBrowser.Controller.Library;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 
 namespace Jellyfin.Plugin.Aperture.Api;
 
@@ -24,6 +28,8 @@ public class AlertsController : ControllerBase
     private readonly IntegrationRegistry _registry;
     private readonly IntegrationHealth _health;
     private readonly System.TimeProvider _time;
+    private readonly IUserManager _userManager;
+    private readonly ILogger<AlertsController> _logger;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="AlertsController"/> class.
@@ -32,8 +38,12 @@ public class AlertsController : ControllerBase
     /// <param name="registry">The integrations.</param>
     /// <param name="health">The health recorder.</param>
     /// <param name="time">The clock.</param>
-    public AlertsController(AlertStore alerts, IntegrationRegistry registry, IntegrationHealth health, System.TimeProvider time)
+    /// <param name="userManager">Jellyfin's users (an account-limit alert names its user).</param>
+    /// <param name="logger">The logger.</param>
+    public AlertsController(AlertStore alerts, IntegrationRegistry registry, IntegrationHealth health, System.TimeProvider time, IUserManager userManager, ILogger<AlertsController> logger)
     {
+        _userManager = userManager;
+        _logger = logger;
         _alerts = alerts;
         _registry = registry;
         _health = health;
@@ -46,20 +56,30 @@ public class AlertsController : ControllerBase
     /// <returns>The alerts.</returns>
     [HttpGet]
     [ProducesResponseType(StatusCodes.Status200OK)]
-    public ActionResult<IReadOnlyList<AlertView>> GetAlerts() => Ok(_alerts.ListOpen().Select(a => new AlertView
+    public ActionResult<IReadOnlyList<AlertView>> GetAlerts()
     {
-        Id = a.Id,
-        Service = a.Service,
-        ServiceName = _registry.TryGet(a.Service, out var integration) ? integration.Descriptor.Name : a.Service,
-        Kind = a.Kind.ToString(),
-        Severity = a.Severity.ToString(),
-        Message = a.Message,
-        Action = a.Action,
-        Count = a.Count,
-        FirstSeen = a.FirstSeen,
-        LastSeen = a.LastSeen,
-        ResetAt = a.ResetAt,
-    }).ToArray());
+        var open = _alerts.ListOpen();
+        var names = open.Any(a => a.Scope is not null)
+            ? UserManagerCompat.GetUsers(_userManager, _logger).ToDictionary(u => u.Id.ToString("N"), u => u.Username, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string>();
+        return Ok(open.Select(a => new AlertView
+        {
+            Id = a.Id,
+            Service = a.Service,
+            ServiceName = _registry.TryGet(a.Service, out var integration) ? integration.Descriptor.Name
+                : a.Service == TopPicks.TopPicksSync.AlertService ? "Top Picks (MDBList)" : a.Service,
+            Kind = a.Kind.ToString(),
+            Severity = a.Severity.ToString(),
+            Message = a.Message,
+            Action = a.Action,
+            Count = a.Count,
+            FirstSeen = a.FirstSeen,
+            LastSeen = a.LastSeen,
+            ResetAt = a.ResetAt,
+            UserId = a.Scope,
+            UserName = a.Scope is { } scope && names.TryGetValue(scope, out var name) ? name : null,
+        }).ToArray());
+    }
 
     /// <summary>
     /// Dismisses an open alert. It opens again if the problem happens again.

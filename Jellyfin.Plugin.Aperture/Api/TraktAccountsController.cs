@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Jellyfin.Plugin.Aperture.Api.Models;
 using Jellyfin.Plugin.Aperture.Library;
 using Jellyfin.Plugin.Aperture.TraktAccounts;
+using Jellyfin.Plugin.Aperture.TraktSync;
 using MediaBrowser.Common.Api;
 using MediaBrowser.Controller.Library;
 using Microsoft.AspNetCore.Authorization;
@@ -29,6 +30,7 @@ public class TraktAccountsController : ControllerBase
     private readonly TraktUnlink _unlink;
     private readonly IUserManager _userManager;
     private readonly ILogger<TraktAccountsController> _logger;
+    private readonly TraktSyncLog _runs;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="TraktAccountsController"/> class.
@@ -37,8 +39,10 @@ public class TraktAccountsController : ControllerBase
     /// <param name="unlink">Unlinks.</param>
     /// <param name="userManager">Jellyfin's users.</param>
     /// <param name="logger">The logger.</param>
-    public TraktAccountsController(TraktLinkStatusReader status, TraktUnlink unlink, IUserManager userManager, ILogger<TraktAccountsController> logger)
+    /// <param name="runs">The users' last Trakt runs.</param>
+    public TraktAccountsController(TraktLinkStatusReader status, TraktUnlink unlink, IUserManager userManager, ILogger<TraktAccountsController> logger, TraktSyncLog runs)
     {
+        _runs = runs;
         _status = status;
         _unlink = unlink;
         _userManager = userManager;
@@ -59,10 +63,10 @@ public class TraktAccountsController : ControllerBase
         {
             // The admin sees that a link is in progress, not the user's code: entering it would link another account.
             var status = stored.Remove(user.Id, out var link) ? link : _status.Get(user.Id) with { Pending = null };
-            views.Add(TraktLinkView.From(status, user.Username));
+            views.Add(TraktLinkView.From(status, user.Username, _runs.Read(user.Id)));
         }
 
-        views.AddRange(stored.Values.Select(s => TraktLinkView.From(s)));
+        views.AddRange(stored.Values.Select(s => TraktLinkView.From(s, runs: _runs.Read(s.UserId))));
         return Ok(views);
     }
 

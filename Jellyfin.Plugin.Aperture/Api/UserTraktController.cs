@@ -2,7 +2,10 @@ using System.Net.Mime;
 using System.Threading;
 using System.Threading.Tasks;
 using Jellyfin.Plugin.Aperture.Api.Models;
+using Jellyfin.Plugin.Aperture.Health;
+using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.TraktAccounts;
+using Jellyfin.Plugin.Aperture.TraktSync;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +28,8 @@ public class UserTraktController : ControllerBase
     private readonly TraktLinkStatusReader _status;
     private readonly TraktDeviceLink _link;
     private readonly TraktUnlink _unlink;
+    private readonly TraktSyncLog _runs;
+    private readonly AlertStore _alerts;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="UserTraktController"/> class.
@@ -32,8 +37,12 @@ public class UserTraktController : ControllerBase
     /// <param name="status">Reads link states.</param>
     /// <param name="link">The device flow.</param>
     /// <param name="unlink">Unlinks.</param>
-    public UserTraktController(TraktLinkStatusReader status, TraktDeviceLink link, TraktUnlink unlink)
+    /// <param name="runs">The users' last Trakt runs.</param>
+    /// <param name="alerts">The alerts (the user sees what Trakt refuses for their own account).</param>
+    public UserTraktController(TraktLinkStatusReader status, TraktDeviceLink link, TraktUnlink unlink, TraktSyncLog runs, AlertStore alerts)
     {
+        _runs = runs;
+        _alerts = alerts;
         _status = status;
         _link = link;
         _unlink = unlink;
@@ -53,7 +62,9 @@ public class UserTraktController : ControllerBase
             return Forbidden();
         }
 
-        return Ok(TraktLinkView.From(_status.Get(userId)));
+        var open = _alerts.ListOpen(IntegrationIds.Trakt, userId.ToString("N"));
+        var problem = open.Count > 0 ? open[0].Message : null;
+        return Ok(TraktLinkView.From(_status.Get(userId), runs: _runs.Read(userId), accountProblem: problem));
     }
 
     /// <summary>

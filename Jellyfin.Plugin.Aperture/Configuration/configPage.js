@@ -22,7 +22,8 @@ const KIND = {
     RateLimit: 'Rate limit',
     Quota: 'Quota',
     Outage: 'Service outage',
-    BadResponse: 'Bad response'
+    BadResponse: 'Bad response',
+    AccountLimit: 'Account limit'
 };
 
 // min and max are the server's bounds (SettingsBounds.cs), so the browser flags a value the server would refuse.
@@ -301,7 +302,7 @@ export default function (view) {
         }, [
             el('span', { className: 'apertureAlertIcon', text: severity.icon, attrs: { 'aria-hidden': 'true' } }),
             el('div', { className: 'apertureAlertBody' }, [
-                el('div', { className: 'apertureAlertTitle', text: severity.text + ' \u00B7 ' + (alert.ServiceName || alert.Service) + ' \u00B7 ' + kind }),
+                el('div', { className: 'apertureAlertTitle', text: severity.text + ' \u00B7 ' + (alert.ServiceName || alert.Service) + ' \u00B7 ' + kind + (alert.UserId ? ' \u00B7 user ' + (alert.UserName || alert.UserId) : ''), attrs: alert.UserId ? { 'data-alert-user': alert.UserName || alert.UserId } : undefined }),
                 el('p', { className: 'apertureAlertMessage', text: alert.Message, attrs: { 'data-testid': 'alert-message' } }),
                 alert.Action ? el('p', { className: 'apertureAlertAction', text: 'What to do: ' + alert.Action }) : null,
                 el('div', { className: 'apertureMeta', text: meta.join(', ') + '.' }),
@@ -1196,6 +1197,18 @@ export default function (view) {
             row.appendChild(button);
         }
 
+        // The last run of each Trakt feature for this user: what it did, or why it stopped, and when.
+        const runs = Array.isArray(user.Runs) ? user.Runs : [];
+        if (runs.length > 0) {
+            row.appendChild(el('ul', { className: 'apertureUserRuns', attrs: { 'data-testid': 'user-runs' } }, runs.map(function (run) {
+                return el('li', {
+                    className: run.Succeeded ? 'apertureMeta' : 'apertureMeta apertureFieldError',
+                    text: (run.Name || run.Feature) + ': ' + (run.Succeeded ? '' : 'failed: ') + run.Summary + ' \u00B7 ' + formatDate(run.RanAt),
+                    attrs: { 'data-feature': run.Feature }
+                });
+            })));
+        }
+
         return row;
     }
 
@@ -1301,6 +1314,261 @@ export default function (view) {
         }
     }
 
+    // ---- Top Picks (MDBList) ----
+    // The chosen lists are edited here and saved together; a poll never overwrites unsaved changes.
+
+    const picks = {
+        body: view.querySelector('#apertureTopPicksLists'),
+        error: view.querySelector('#apertureTopPicksError'),
+        kind: view.querySelector('#apertureTopPicksKind'),
+        source: view.querySelector('#apertureTopPicksSource'),
+        query: view.querySelector('#apertureTopPicksQuery'),
+        findButton: view.querySelector('#apertureTopPicksFind'),
+        found: view.querySelector('#apertureTopPicksFound'),
+        sort: view.querySelector('#apertureTopPicksSort'),
+        genre: view.querySelector('#apertureTopPicksGenre'),
+        max: view.querySelector('#apertureTopPicksMax'),
+        previewButton: view.querySelector('#apertureTopPicksPreviewButton'),
+        addButton: view.querySelector('#apertureTopPicksAdd'),
+        preview: view.querySelector('#apertureTopPicksPreview'),
+        pattern: view.querySelector('#apertureTopPicksPattern'),
+        saveError: view.querySelector('#apertureTopPicksSaveError'),
+        saved: view.querySelector('#apertureTopPicksSaved'),
+        saveButton: view.querySelector('#apertureTopPicksSave'),
+        runButton: view.querySelector('#apertureTopPicksRun'),
+        runState: view.querySelector('#apertureTopPicksRunState'),
+        lists: [],
+        results: [],
+        dirty: false,
+        busy: false
+    };
+
+    function pickKindLabel(kind) {
+        return kind === 'show' ? 'Series' : 'Movies';
+    }
+
+    function pickOptionsText(list) {
+        const parts = ['up to ' + formatNumber(list.MaxItems)];
+        if (list.Sort) {
+            parts.push('by ' + list.Sort);
+        }
+
+        if (list.Genre) {
+            parts.push('genre ' + list.Genre);
+        }
+
+        return parts.join(', ');
+    }
+
+    function renderPicks() {
+        const rows = picks.lists.map(function (list, index) {
+            const remove = el('button', { is: 'emby-button', className: 'raised', text: 'Remove', attrs: { type: 'button', 'data-testid': 'toppicks-remove' } });
+            remove.addEventListener('click', function () {
+                picks.lists.splice(index, 1);
+                picks.dirty = true;
+                picks.saved.textContent = '';
+                renderPicks();
+            });
+            const last = list.LastRunAt
+                ? [el('div', { text: list.LastSummary || '' }), el('div', { className: 'apertureMeta', text: formatDate(list.LastRunAt) })]
+                : [el('span', { className: 'apertureEmpty', text: picks.dirty ? 'Not saved yet' : 'Not synced yet' })];
+            return el('tr', { attrs: { 'data-testid': 'toppicks-row' } }, [
+                el('td', { text: pickKindLabel(list.Kind) }),
+                el('td', {}, [el('div', { text: list.Name }), el('div', { className: 'apertureMeta', text: 'MDBList list ' + list.ListId })]),
+                el('td', { text: pickOptionsText(list) }),
+                el('td', {}, last),
+                el('td', {}, [remove])
+            ]);
+        });
+        if (!rows.length) {
+            rows.push(el('tr', {}, [el('td', { className: 'apertureEmpty', text: 'No lists chosen yet.', attrs: { colspan: '5' } })]));
+        }
+
+        picks.body.replaceChildren.apply(picks.body, rows);
+    }
+
+    async function refreshTopPicks() {
+        if (picks.busy) {
+            return;
+        }
+
+        try {
+            const state = await api('GET', 'Aperture/TopPicks');
+            picks.error.textContent = '';
+            if (!picks.dirty) {
+                picks.lists = state.Lists || [];
+                if (document.activeElement !== picks.pattern) {
+                    picks.pattern.value = state.NamePattern || '';
+                }
+
+                renderPicks();
+            }
+        } catch (error) {
+            picks.error.textContent = 'Could not load Top Picks: ' + await errorText(error);
+        }
+    }
+
+    function chosenFound() {
+        const index = parseInt(picks.found.value, 10);
+        return isNaN(index) ? null : picks.results[index] || null;
+    }
+
+    function pickFromForm() {
+        const list = chosenFound();
+        const max = parseInt(picks.max.value, 10);
+        return list && {
+            ListId: list.Id,
+            Kind: picks.kind.value,
+            Name: list.Name,
+            Sort: picks.sort.value || null,
+            Genre: picks.genre.value.trim() || null,
+            MaxItems: isNaN(max) ? 100 : max
+        };
+    }
+
+    function updatePickButtons() {
+        const hasList = chosenFound() !== null;
+        picks.previewButton.disabled = picks.busy || !hasList;
+        picks.addButton.disabled = picks.busy || !hasList;
+        picks.findButton.disabled = picks.busy;
+        picks.saveButton.disabled = picks.busy;
+    }
+
+    async function findLists() {
+        picks.busy = true;
+        updatePickButtons();
+        picks.preview.className = 'apertureResult';
+        picks.preview.textContent = 'Asking MDBList\u2026';
+        try {
+            const source = picks.source.value;
+            const text = picks.query.value.trim();
+            const found = source === 'paste'
+                ? [await api('GET', 'Aperture/TopPicks/List?reference=' + encodeURIComponent(text))]
+                : await api('GET', 'Aperture/TopPicks/Lists?source=' + encodeURIComponent(source) + '&kind=' + encodeURIComponent(picks.kind.value) + '&query=' + encodeURIComponent(text));
+            picks.results = found || [];
+            const options = picks.results.map(function (list, index) {
+                const facts = [];
+                if (typeof list.Items === 'number') {
+                    facts.push(formatNumber(list.Items) + ' titles');
+                }
+
+                if (list.Owner) {
+                    facts.push('by ' + list.Owner);
+                }
+
+                return el('option', { text: list.Name + (facts.length ? ' (' + facts.join(', ') + ')' : ''), attrs: { value: String(index) } });
+            });
+            picks.found.replaceChildren.apply(picks.found, options);
+            picks.preview.textContent = options.length ? '' : 'MDBList found no lists for that.';
+        } catch (error) {
+            picks.results = [];
+            picks.found.replaceChildren();
+            picks.preview.className = 'apertureResult apertureResult-error';
+            picks.preview.textContent = await errorText(error);
+        } finally {
+            picks.busy = false;
+            updatePickButtons();
+        }
+    }
+
+    async function previewPick() {
+        const pick = pickFromForm();
+        if (!pick) {
+            return;
+        }
+
+        picks.busy = true;
+        updatePickButtons();
+        picks.preview.className = 'apertureResult';
+        picks.preview.textContent = 'Reading the list\u2026';
+        try {
+            const result = await api('POST', 'Aperture/TopPicks/Preview', pick);
+            const missing = (result.Missing || []).map(function (title) {
+                return title.Title + (title.Year ? ' (' + title.Year + ')' : '');
+            });
+            picks.preview.className = 'apertureResult apertureResult-success';
+            picks.preview.textContent = pick.Name + ': ' + formatNumber(result.Size) + ' titles, ' + formatNumber(result.InLibrary)
+                + ' in your library (the collection would hold ' + formatNumber(result.Members) + '), ' + formatNumber(result.MissingCount)
+                + ' missing' + (missing.length ? ': ' + missing.join(', ') + (result.MissingCount > missing.length ? ', \u2026' : '') : '') + '.';
+        } catch (error) {
+            picks.preview.className = 'apertureResult apertureResult-error';
+            picks.preview.textContent = await errorText(error);
+        } finally {
+            picks.busy = false;
+            updatePickButtons();
+        }
+    }
+
+    function addPick() {
+        const pick = pickFromForm();
+        if (!pick) {
+            return;
+        }
+
+        picks.lists = picks.lists.filter(function (list) {
+            return list.ListId !== pick.ListId;
+        }).concat([pick]);
+        picks.dirty = true;
+        picks.saved.textContent = '';
+        picks.preview.className = 'apertureResult';
+        picks.preview.textContent = pick.Name + ' is added; Save to keep it.';
+        renderPicks();
+    }
+
+    async function saveTopPicks() {
+        picks.busy = true;
+        updatePickButtons();
+        picks.saveError.textContent = '';
+        picks.saved.textContent = '';
+        try {
+            const body = {
+                NamePattern: picks.pattern.value.trim() || null,
+                Lists: picks.lists.map(function (list) {
+                    return { ListId: list.ListId, Kind: list.Kind, Name: list.Name, Sort: list.Sort || null, Genre: list.Genre || null, MaxItems: list.MaxItems };
+                })
+            };
+            const state = await api('POST', 'Aperture/TopPicks', body);
+            picks.dirty = false;
+            picks.lists = state.Lists || [];
+            picks.pattern.value = state.NamePattern || '';
+            picks.saved.textContent = 'Saved. The next sync (daily, or Run now) makes the collections.';
+            renderPicks();
+        } catch (error) {
+            // Nothing was saved; the edits stay on the page to fix.
+            picks.saveError.textContent = 'Not saved: ' + await errorText(error);
+        } finally {
+            picks.busy = false;
+            updatePickButtons();
+        }
+    }
+
+    async function runTopPicks() {
+        picks.runButton.disabled = true;
+        try {
+            await api('POST', 'Aperture/TopPicks/Run', undefined, false);
+            picks.runState.textContent = 'Started; each list\u2019s last sync shows here when it is done.';
+        } catch (error) {
+            picks.runState.textContent = 'Not started: ' + await errorText(error);
+        } finally {
+            picks.runButton.disabled = false;
+        }
+    }
+
+    picks.findButton.addEventListener('click', findLists);
+    picks.previewButton.addEventListener('click', previewPick);
+    picks.addButton.addEventListener('click', addPick);
+    picks.saveButton.addEventListener('click', saveTopPicks);
+    picks.runButton.addEventListener('click', runTopPicks);
+    picks.found.addEventListener('change', updatePickButtons);
+    picks.kind.addEventListener('change', function () {
+        picks.results = [];
+        picks.found.replaceChildren();
+        updatePickButtons();
+    });
+    picks.pattern.addEventListener('input', function () {
+        picks.dirty = true;
+    });
+
     // ---- loading and polling ----
 
     async function refreshAlerts() {
@@ -1328,6 +1596,7 @@ export default function (view) {
             // refreshEnrichment and refreshUsers show their own errors; a stalled one only must not hold up the next poll.
             const enrichment = withDeadline(refreshEnrichment(), deadline).catch(function () {});
             const userLinks = withDeadline(refreshUsers(), deadline).catch(function () {});
+            const topPicks = withDeadline(refreshTopPicks(), deadline).catch(function () {});
             try {
                 const results = await withDeadline(Promise.all([api('GET', 'Aperture/Integrations'), api('GET', 'Aperture/Alerts')]), deadline);
                 showLoadError('');
@@ -1339,6 +1608,7 @@ export default function (view) {
 
             await enrichment;
             await userLinks;
+            await topPicks;
         } finally {
             refreshing = false;
             if (first) {

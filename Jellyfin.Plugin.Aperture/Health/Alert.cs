@@ -17,6 +17,7 @@ namespace Jellyfin.Plugin.Aperture.Health;
 /// <param name="ResetAt">When a spent quota resets, if known.</param>
 /// <param name="ResolvedAt">When it was cleared or dismissed; null while open.</param>
 /// <param name="Resolution">How it was closed: recovered, dismissed, credentials changed.</param>
+/// <param name="Scope">Whose account it is about (a Jellyfin user id for a Trakt account limit), or null for the service.</param>
 public sealed record Alert(
     long Id,
     string Service,
@@ -29,4 +30,5 @@ public sealed record Alert(
     DateTimeOffset LastSeen,
     DateTimeOffset? ResetAt,
     DateTimeOffset? ResolvedAt,
-    string? Resolution);
+    string? Resolution,
+    string? Scope = null);

@@ -11,7 +11,7 @@ namespace Jellyfin.Plugin.Aperture.Health;
 /// </summary>
 public sealed class AlertStore
 {
-    private const string Columns = "id, service, kind, severity, message, action, count, first_seen, last_seen, reset_at, resolved_at, resolution";
+    private const string Columns = "id, service, kind, severity, message, action, count, first_seen, last_seen, reset_at, resolved_at, resolution, scope";
     private readonly ApertureDatabase _database;
 
     /// <summary>
@@ -33,8 +33,9 @@ public sealed class AlertStore
     /// <param name="action">What to do.</param>
     /// <param name="resetAt">When a quota resets, if known.</param>
     /// <param name="now">The current time.</param>
+    /// <param name="scope">Whose account it is about (a Jellyfin user id), or null for the service as a whole.</param>
     /// <returns>The alert, and whether it is new.</returns>
-    public (Alert Alert, bool IsNew) Open(string service, AlertKind kind, AlertSeverity severity, string message, string action, DateTimeOffset? resetAt, DateTimeOffset now)
+    public (Alert Alert, bool IsNew) Open(string service, AlertKind kind, AlertSeverity severity, string message, string action, DateTimeOffset? resetAt, DateTimeOffset now, string? scope = null)
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
@@ -43,12 +44,12 @@ public sealed class AlertStore
             update.Transaction = transaction;
             update.CommandText = """
                 UPDATE alerts SET count = count + 1, last_seen = $now, message = $message, action = $action, reset_at = $reset
-                WHERE service = $service AND kind = $kind AND resolved_at IS NULL
+                WHERE service = $service AND kind = $kind AND scope = $scope AND resolved_at IS NULL
                 """;
-            AddCommon(update, service, kind, message, action, resetAt, now);
+            AddCommon(update, service, kind, message, action, resetAt, now, scope);
             if (update.ExecuteNonQuery() > 0)
             {
-                var existing = FindOpen(connection, transaction, service, kind)!;
+                var existing = FindOpen(connection, transaction, service, kind, scope)!;
                 transaction.Commit();
                 return (existing, false);
             }
@@ -58,15 +59,15 @@ public sealed class AlertStore
         {
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO alerts (service, kind, severity, message, action, count, first_seen, last_seen, reset_at)
-                VALUES ($service, $kind, $severity, $message, $action, 1, $now, $now, $reset)
+                INSERT INTO alerts (service, kind, severity, message, action, count, first_seen, last_seen, reset_at, scope)
+                VALUES ($service, $kind, $severity, $message, $action, 1, $now, $now, $reset, $scope)
                 """;
-            AddCommon(insert, service, kind, message, action, resetAt, now);
+            AddCommon(insert, service, kind, message, action, resetAt, now, scope);
             insert.Parameters.AddWithValue("$severity", severity.ToString());
             insert.ExecuteNonQuery();
         }
 
-        var created = FindOpen(connection, transaction, service, kind)!;
+        var created = FindOpen(connection, transaction, service, kind, scope)!;
         transaction.Commit();
         return (created, true);
     }
@@ -77,21 +78,60 @@ public sealed class AlertStore
     /// <param name="service">The integration id.</param>
     /// <param name="resolution">Why they close.</param>
     /// <param name="now">The current time.</param>
+    /// <param name="keepScoped">Leaves alerts about one account open (the service recovering says nothing about one user's account limit).</param>
     /// <returns>The alerts that were closed.</returns>
-    public IReadOnlyList<Alert> ResolveAll(string service, string resolution, DateTimeOffset now)
+    public IReadOnlyList<Alert> ResolveAll(string service, string resolution, DateTimeOffset now, bool keepScoped = false)
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        // An account limit belongs to one user's account, and reads keep working over it: a successful call says
-        // nothing about it. The feature that met the limit closes it (Resolve) once its writes fit again.
-        var open = Query(connection, transaction, "service = $service AND resolved_at IS NULL AND kind <> 'AccountLimit'", ("$service", service));
+
+        // An account limit is closed only by what met it (that user's next write, or the feature's own check): a
+        // successful call says nothing about it, reads work over the limit. With keepScoped, an alert about one
+        // account (a user's rate limit) stays open too.
+        var keep = keepScoped ? 1 : 0;
+        const string Where = "service = $service AND kind <> 'AccountLimit' AND ($keep = 0 OR scope = '') AND resolved_at IS NULL";
+        var open = Query(connection, transaction, Where, ("$service", service), ("$keep", keep));
         using (var update = connection.CreateCommand())
         {
             update.Transaction = transaction;
-            update.CommandText = "UPDATE alerts SET resolved_at = $now, resolution = $resolution WHERE service = $service AND resolved_at IS NULL AND kind <> 'AccountLimit'";
+            update.CommandText = "UPDATE alerts SET resolved_at = $now, resolution = $resolution WHERE " + Where;
             update.Parameters.AddWithValue("$now", Format(now));
             update.Parameters.AddWithValue("$resolution", resolution);
             update.Parameters.AddWithValue("$service", service);
+            update.Parameters.AddWithValue("$keep", keep);
+            update.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return open;
+    }
+
+    /// <summary>
+    /// Closes the open alert of one kind about one account (its problem is over), if there is one.
+    /// </summary>
+    /// <param name="service">The integration id.</param>
+    /// <param name="kind">The kind.</param>
+    /// <param name="scope">Whose account (a Jellyfin user id).</param>
+    /// <param name="resolution">Why it closes.</param>
+    /// <param name="now">The current time.</param>
+    /// <returns>The closed alert, or null when none was open.</returns>
+    public Alert? Resolve(string service, AlertKind kind, string scope, string resolution, DateTimeOffset now)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        var open = FindOpen(connection, transaction, service, kind, scope);
+        if (open is null)
+        {
+            return null;
+        }
+
+        using (var update = connection.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE alerts SET resolved_at = $now, resolution = $resolution WHERE id = $id";
+            update.Parameters.AddWithValue("$now", Format(now));
+            update.Parameters.AddWithValue("$resolution", resolution);
+            update.Parameters.AddWithValue("$id", open.Id);
             update.ExecuteNonQuery();
         }
 
@@ -147,7 +187,7 @@ public sealed class AlertStore
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        var open = FindOpen(connection, transaction, service, kind);
+        var open = FindOpen(connection, transaction, service, kind, null);
         if (open is not null)
         {
             using var update = connection.CreateCommand();
@@ -173,9 +213,27 @@ public sealed class AlertStore
         return Query(connection, null, "resolved_at IS NULL ORDER BY CASE severity WHEN 'Error' THEN 0 WHEN 'Warning' THEN 1 ELSE 2 END, last_seen DESC");
     }
 
-    private static Alert? FindOpen(SqliteConnection connection, SqliteTransaction transaction, string service, AlertKind kind)
+    /// <summary>
+    /// Lists the open alerts about one account of a service, most recent first.
+    /// </summary>
+    /// <param name="service">The integration id.</param>
+    /// <param name="scope">Whose account (a Jellyfin user id, no dashes).</param>
+    /// <returns>The open alerts.</returns>
+    public IReadOnlyList<Alert> ListOpen(string service, string scope)
     {
-        var rows = Query(connection, transaction, "service = $service AND kind = $kind AND resolved_at IS NULL", ("$service", service), ("$kind", kind.ToString()));
+        using var connection = _database.Open();
+        return Query(connection, null, "service = $service AND scope = $scope AND resolved_at IS NULL ORDER BY last_seen DESC", ("$service", service), ("$scope", scope));
+    }
+
+    private static Alert? FindOpen(SqliteConnection connection, SqliteTransaction transaction, string service, AlertKind kind, string? scope)
+    {
+        var rows = Query(
+            connection,
+            transaction,
+            "service = $service AND kind = $kind AND scope = $scope AND resolved_at IS NULL",
+            ("$service", service),
+            ("$kind", kind.ToString()),
+            ("$scope", scope ?? string.Empty));
         return rows.Count > 0 ? rows[0] : null;
     }
 
@@ -207,14 +265,16 @@ public sealed class AlertStore
                 Parse(reader.GetString(8)),
                 reader.IsDBNull(9) ? null : Parse(reader.GetString(9)),
                 reader.IsDBNull(10) ? null : Parse(reader.GetString(10)),
-                reader.IsDBNull(11) ? null : reader.GetString(11)));
+                reader.IsDBNull(11) ? null : reader.GetString(11),
+                reader.GetString(12) is { Length: > 0 } scope ? scope : null));
         }
 
         return alerts;
     }
 
-    private static void AddCommon(SqliteCommand command, string service, AlertKind kind, string message, string action, DateTimeOffset? resetAt, DateTimeOffset now)
+    private static void AddCommon(SqliteCommand command, string service, AlertKind kind, string message, string action, DateTimeOffset? resetAt, DateTimeOffset now, string? scope)
     {
+        command.Parameters.AddWithValue("$scope", scope ?? string.Empty);
         command.Parameters.AddWithValue("$service", service);
         command.Parameters.AddWithValue("$kind", kind.ToString());
         command.Parameters.AddWithValue("$message", message);

@@ -20,5 +20,7 @@ public interface IHealthRecorder
     /// <param name="response">The classified response.</param>
     /// <param name="isConnectionTest">Whether the call was a connection test.</param>
     /// <param name="isCandidate">Whether it used candidate credentials that are not saved (does not change alerts).</param>
-    void Record(string service, UpstreamResponse response, bool isConnectionTest, bool isCandidate);
+    /// <param name="scope">Who the call was made for (a Trakt user id), or null for the service as a whole.</param>
+    /// <param name="isWrite">Whether the call was a write (a scope's successful write clears its account-limit alert).</param>
+    void Record(string service, UpstreamResponse response, bool isConnectionTest, bool isCandidate, string? scope = null, bool isWrite = false);
 }

@@ -66,7 +66,7 @@ public sealed class IntegrationHealth : IHealthRecorder
     }
 
     /// <inheritdoc />
-    public void Record(string service, UpstreamResponse response, bool isConnectionTest, bool isCandidate)
+    public void Record(string service, UpstreamResponse response, bool isConnectionTest, bool isCandidate, string? scope = null, bool isWrite = false)
     {
         ArgumentNullException.ThrowIfNull(response);
 
@@ -80,23 +80,59 @@ public sealed class IntegrationHealth : IHealthRecorder
         if (response.Outcome is UpstreamOutcome.Success or UpstreamOutcome.NotFound)
         {
             _health.Update(service, r => r with { LastSuccessAt = now });
-            foreach (var alert in _alerts.ResolveAll(service, "recovered", now))
+
+            // The service answering says nothing about one user's account limit: only that user's next write does.
+            foreach (var alert in _alerts.ResolveAll(service, "recovered", now, keepScoped: true))
             {
                 _logger.LogInformation("Aperture: {Service} recovered; closed the {Kind} alert", service, alert.Kind);
                 Notify(n => n.Resolved(alert, "recovered"));
             }
 
+            if (scope is not null)
+            {
+                // That account's own alerts: its rate limit ends with any answer, its account limit with a write.
+                Close(service, AlertKind.RateLimit, scope, "the account's calls go through again", now);
+                if (isWrite && response.IsSuccess)
+                {
+                    Close(service, AlertKind.AccountLimit, scope, "the account's next write succeeded", now);
+                }
+            }
+
+            return;
+        }
+
+        // A user's own token refused (401) is that user's link, handled per user ("link again"); the app's credentials
+        // (Trakt answers 403 to a bad Client ID) are still fine, so no service-wide alert.
+        if (scope is not null && response.Outcome == UpstreamOutcome.Authentication && response.StatusCode == 401)
+        {
             return;
         }
 
         var (kind, severity, action) = Describe(response);
         var message = string.IsNullOrWhiteSpace(response.Message) ? response.Outcome.ToString() : response.Message;
-        _health.Update(service, r => r with { LastErrorAt = now, LastError = message });
-        var (raised, isNew) = _alerts.Open(service, kind, severity, message, action, response.ResetAt, now);
+
+        // Limits of one account (Trakt's are per user) are that account's alert; the rest are the service's.
+        var alertScope = kind is AlertKind.AccountLimit or AlertKind.RateLimit ? scope : null;
+        if (alertScope is null && kind != AlertKind.AccountLimit)
+        {
+            // One account's limit is not the service failing: the service's last error stays as it was.
+            _health.Update(service, r => r with { LastErrorAt = now, LastError = message });
+        }
+
+        var (raised, isNew) = _alerts.Open(service, kind, severity, message, action, response.ResetAt, now, alertScope);
         if (isNew)
         {
             _logger.LogWarning("Aperture: {Service} {Kind} alert: {Message}", service, kind, message);
             Notify(n => n.Opened(raised));
+        }
+    }
+
+    private void Close(string service, AlertKind kind, string scope, string resolution, DateTimeOffset now)
+    {
+        if (_alerts.Resolve(service, kind, scope, resolution, now) is { } closed)
+        {
+            _logger.LogInformation("Aperture: {Service} closed the {Kind} alert of account {Scope}: {Resolution}", service, kind, scope, resolution);
+            Notify(n => n.Resolved(closed, "recovered"));
         }
     }
 
@@ -138,6 +174,8 @@ public sealed class IntegrationHealth : IHealthRecorder
             response.ResetAt is { } reset
                 ? "Requests resume on their own after the reset at " + reset.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) + ". A higher tier raises the limit."
                 : "Requests resume on their own after the service's reset. A higher tier raises the limit."),
+        UpstreamOutcome.AccountLimit => (AlertKind.AccountLimit, AlertSeverity.Warning,
+            "The account's owner fixes this on the service's site (remove items, unlock the account or upgrade). Other users are not affected; this alert closes when the account's next write succeeds."),
         UpstreamOutcome.Outage => (AlertKind.Outage, AlertSeverity.Info,
             "Nothing to do: Aperture retries in the background and clears this alert when the service answers again."),
         _ => (AlertKind.BadResponse, AlertSeverity.Warning,

@@ -93,7 +93,10 @@ public sealed class IntegrationStatusService
         var record = _health.Get(id);
         var limits = _settings.GetLimits(id);
         var options = _settings.GetOptions(id);
-        var alerts = openAlerts.Where(a => string.Equals(a.Service, id, StringComparison.OrdinalIgnoreCase)).ToList();
+        // A user's account over a Trakt limit, or one user's rate limit, is that user's problem, not the service's status.
+        var alerts = openAlerts
+            .Where(a => string.Equals(a.Service, id, StringComparison.OrdinalIgnoreCase) && a.Scope is null && a.Kind != AlertKind.AccountLimit)
+            .ToList();
         var (status, reason) = Evaluate(descriptor, state, baseUrl, record, alerts);
         var budget = _budgets.GetSnapshot(id);
 

@@ -18,7 +18,7 @@ internal sealed class ServiceBudget : IDisposable
 
     private readonly string _service;
     private readonly TimeProvider _time;
-    private readonly QuotaLedger _ledger;
+    private readonly QuotaLedger? _ledger;
     private readonly TimeSpan _maxPauseWait;
     private readonly Lock _lock = new();
     private readonly Lock _saveLock = new();
@@ -42,9 +42,9 @@ internal sealed class ServiceBudget : IDisposable
     /// <param name="service">The integration id.</param>
     /// <param name="limits">The limits.</param>
     /// <param name="time">The clock.</param>
-    /// <param name="ledger">The persisted quota ledger.</param>
+    /// <param name="ledger">The persisted quota ledger, or null for a scope's budget (its service's budget keeps the quota).</param>
     /// <param name="maxPauseWait">The longest pause a request queues through.</param>
-    public ServiceBudget(string service, IntegrationLimits limits, TimeProvider time, QuotaLedger ledger, TimeSpan maxPauseWait)
+    public ServiceBudget(string service, IntegrationLimits limits, TimeProvider time, QuotaLedger? ledger, TimeSpan maxPauseWait)
     {
         _service = service;
         _time = time;
@@ -53,7 +53,7 @@ internal sealed class ServiceBudget : IDisposable
         _limits = limits;
         _reads = new SlidingWindow(limits.RequestsPerWindow, limits.Window);
         _writes = new SlidingWindow(Math.Max(1, limits.WritesPerSecond), _writeWindow);
-        _quota = ledger.Load(service, time.GetUtcNow());
+        _quota = ledger?.Load(service, time.GetUtcNow()) ?? new QuotaDay(QuotaDay.DayOf(time.GetUtcNow()), 0, null, null);
         _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -117,6 +117,19 @@ internal sealed class ServiceBudget : IDisposable
 
         FlushQuota();
         return waiter.Completion.Task.IsCompleted ? waiter.Completion.Task : WaitAsync(waiter, cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells, without queueing, whether a call would be refused now (a spent quota, or a pause longer than a call waits).
+    /// A scoped call asks its service's budget this first, so the service's daily quota still holds for it.
+    /// </summary>
+    /// <returns>The refusal, or null when a call may queue.</returns>
+    public PermitDecision? CheckRefusal()
+    {
+        lock (_lock)
+        {
+            return Refusal(_time.GetUtcNow());
+        }
     }
 
     /// <summary>
@@ -449,7 +462,7 @@ internal sealed class ServiceBudget : IDisposable
                 _quotaDirty = false;
             }
 
-            _ledger.Save(_service, state);
+            _ledger?.Save(_service, state);
         }
     }
 

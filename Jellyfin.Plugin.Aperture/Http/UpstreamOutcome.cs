@@ -23,4 +23,10 @@ public enum UpstreamOutcome
 
     /// <summary>The service answered something that cannot be read (HTML, broken JSON, a redirect to a login).</summary>
     BadResponse,
+
+    /// <summary>
+    /// One user's account is over a limit of its own (Trakt: 420 list or watchlist too big, 423 locked, 426 VIP only):
+    /// that call is refused while the service works for everyone else, so it is neither retried nor parks the service.
+    /// </summary>
+    AccountLimit,
 }

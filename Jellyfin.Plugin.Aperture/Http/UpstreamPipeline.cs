@@ -40,6 +40,7 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
     private readonly UpstreamPipelineOptions _options;
     private readonly ResiliencePipeline<AttemptResult> _retry;
     private readonly ConcurrentDictionary<string, ServiceState> _services = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Service, string Scope), ServiceBudget> _scopes = new();
     private readonly Lock _createLock = new();
 
     /// <summary>
@@ -93,7 +94,8 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
             state.Budget.Unpark();
         }
 
-        var call = new CallContext(request, integration.Descriptor, request.Classifier ?? integration.Classifier, state, cancellationToken);
+        var budget = ScopeBudget(integration.Descriptor.Id, request.Scope, state);
+        var call = new CallContext(request, integration.Descriptor, request.Classifier ?? integration.Classifier, state, budget, cancellationToken);
         AttemptResult result;
         try
         {
@@ -139,6 +141,11 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
         {
             state.Budget.Dispose();
         }
+
+        foreach (var budget in _scopes.Values)
+        {
+            budget.Dispose();
+        }
     }
 
     private static ResiliencePipeline<AttemptResult> BuildRetry(UpstreamPipelineOptions options, TimeProvider time)
@@ -178,7 +185,31 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
                 response.Message);
         }
 
-        _health.Record(call.Service.Id, response, request.IsConnectionTest, request.Target.IsCandidate);
+        _health.Record(call.Service.Id, response, request.IsConnectionTest, request.Target.IsCandidate, request.Scope, request.IsWrite);
+    }
+
+    // A scope (a Trakt user) has a rate budget of its own with the service's limits, so one user's 429 pauses only that
+    // user. The daily quota stays on the service's budget, and the circuit breaker stays per service (an outage is
+    // everyone's).
+    private ServiceBudget ScopeBudget(string service, string? scope, ServiceState state)
+    {
+        if (string.IsNullOrEmpty(scope))
+        {
+            return state.Budget;
+        }
+
+        var limits = state.Budget.Limits with { DailyQuota = 0 };
+        if (!_scopes.TryGetValue((service, scope), out var budget))
+        {
+            // Under the lock, so two first calls of a user share one budget (and no timer is left undisposed).
+            lock (_createLock)
+            {
+                budget = _scopes.GetOrAdd((service, scope), key => new ServiceBudget(key.Service, limits, _time, null, _options.MaxRateLimitWait));
+            }
+        }
+
+        budget.Update(limits);
+        return budget;
     }
 
     private ServiceState GetState(string id)
@@ -212,7 +243,9 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
         }
         else
         {
-            var decision = await call.State.Budget.AcquireAsync(request.Priority, request.IsWrite, cancellationToken).ConfigureAwait(false);
+            var decision = call.Budget != call.State.Budget && call.State.Budget.CheckRefusal() is { } serviceRefusal
+                ? serviceRefusal
+                : await call.Budget.AcquireAsync(request.Priority, request.IsWrite, cancellationToken).ConfigureAwait(false);
             if (decision.Permit is not { } permit)
             {
                 result = Refused(call, decision);
@@ -369,13 +402,13 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
 
     private void ApplyToBudget(CallContext call, UpstreamResponse response)
     {
-        var budget = call.State.Budget;
+        var budget = call.Budget;
         var now = _time.GetUtcNow();
         if (response.Headers is { } headers
             && _options.DailyQuotaHeaderServices.Contains(call.Service.Id, StringComparer.OrdinalIgnoreCase)
             && ResponseInspector.QuotaHeaders(headers, now) is { } quota)
         {
-            budget.ReportQuota(quota.Limit, quota.Used, quota.ResetAt);
+            call.State.Budget.ReportQuota(quota.Limit, quota.Used, quota.ResetAt);
         }
 
         switch (response.Outcome)
@@ -384,7 +417,7 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
                 budget.Pause(now + (response.RetryAfter ?? _options.RetryBaseDelay));
                 break;
             case UpstreamOutcome.QuotaExhausted:
-                budget.Park(response.ResetAt > now ? response.ResetAt.Value : QuotaDay.NextReset(now));
+                call.State.Budget.Park(response.ResetAt > now ? response.ResetAt.Value : QuotaDay.NextReset(now));
                 break;
         }
     }
@@ -421,7 +454,7 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
             : new UpstreamResponse
             {
                 Outcome = UpstreamOutcome.RateLimited,
-                Message = call.Service.Name + " asked us to slow down; calls resume at " + until + ".",
+                Message = call.Service.Name + (call.Request.Scope is null ? string.Empty : " (this account)") + " asked us to slow down; calls resume at " + until + ".",
                 RetryAfter = decision.Until is { } end ? end - _time.GetUtcNow() : null,
             };
         return new AttemptResult(response, Retryable: false);
@@ -442,12 +475,13 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
 
     private sealed class CallContext
     {
-        public CallContext(UpstreamRequest request, IntegrationDescriptor service, IUpstreamClassifier classifier, ServiceState state, CancellationToken callerToken)
+        public CallContext(UpstreamRequest request, IntegrationDescriptor service, IUpstreamClassifier classifier, ServiceState state, ServiceBudget budget, CancellationToken callerToken)
         {
             Request = request;
             Service = service;
             Classifier = classifier;
             State = state;
+            Budget = budget;
             CallerToken = callerToken;
         }
 
@@ -458,6 +492,9 @@ public sealed class UpstreamPipeline : IUpstreamPipeline, IUpstreamBudgetMonitor
         public IUpstreamClassifier Classifier { get; }
 
         public ServiceState State { get; }
+
+        /// <summary>Gets the budget the call waits in: its scope's, or the service's when it has no scope.</summary>
+        public ServiceBudget Budget { get; }
 
         /// <summary>Gets the caller's own token (an attempt's token also fires on the per-attempt timeout).</summary>
         public CancellationToken CallerToken { get; }

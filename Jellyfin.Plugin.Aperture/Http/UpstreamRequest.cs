@@ -37,6 +37,13 @@ public sealed class UpstreamRequest
     /// <summary>Gets a value indicating whether this is a write (counted against a separate write limit).</summary>
     public bool IsWrite { get; init; }
 
+    /// <summary>
+    /// Gets who the call is made for within the service (Trakt: the Jellyfin user id), or null for the service as a
+    /// whole. A scoped call has a rate budget of its own (Trakt's limits are per user, so one user's 429 parks only that
+    /// user), and an account-limit answer or a successful write is recorded against that scope.
+    /// </summary>
+    public string? Scope { get; init; }
+
     /// <summary>Gets a value indicating whether the answer must be JSON (anything else is a bad response).</summary>
     public bool ExpectJson { get; init; } = true;
 

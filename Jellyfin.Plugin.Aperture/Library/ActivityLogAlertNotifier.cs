@@ -40,15 +40,18 @@ public sealed class ActivityLogAlertNotifier : IAlertNotifier
             AlertSeverity.Warning => LogLevel.Warning,
             _ => LogLevel.Information,
         };
-        Write($"Aperture: {alert.Service} {alert.Kind} alert", alert.Message, alert.Action, severity);
+        Write($"Aperture: {alert.Service} {alert.Kind} alert{Account(alert)}", alert.Message, alert.Action, severity);
     }
 
     /// <inheritdoc />
     public void Resolved(Alert alert, string resolution)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        Write($"Aperture: {alert.Service} {alert.Kind} alert cleared ({resolution})", alert.Message, null, LogLevel.Information);
+        Write($"Aperture: {alert.Service} {alert.Kind} alert{Account(alert)} cleared ({resolution})", alert.Message, null, LogLevel.Information);
     }
+
+    // An alert about one user's account (a Trakt account limit) says whose.
+    private static string Account(Alert alert) => alert.Scope is null ? string.Empty : " for user " + alert.Scope;
 
     private void Write(string name, string shortOverview, string? overview, LogLevel severity)
     {

@@ -226,6 +226,47 @@ internal static class Migrations
         )
         """),
 
+        // 961 (issue 9 point 6): an alert can be about one account of a service (a Trakt user over a limit), so one
+        // open alert per service, kind and scope ('' = the service as a whole).
+        new(961, """
+        ALTER TABLE alerts ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+        DROP INDEX alerts_one_open;
+        CREATE UNIQUE INDEX alerts_one_open_scope ON alerts (service, kind, scope) WHERE resolved_at IS NULL
+        """),
+
+        // 1001 (issue 10): MDBList Top Picks: the chosen lists and the collection name pattern, each list's collection
+        // and last run, and the members Aperture added (members an admin added by hand are never removed).
+        new(1001, """
+        CREATE TABLE top_picks_lists (
+            list_id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            sort TEXT,
+            genre TEXT,
+            max_items INTEGER NOT NULL,
+            position INTEGER NOT NULL
+        );
+        CREATE TABLE top_picks_settings (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name_pattern TEXT NOT NULL
+        );
+        CREATE TABLE top_picks_state (
+            list_id TEXT PRIMARY KEY,
+            collection_id TEXT,
+            last_run_at TEXT,
+            last_ok INTEGER,
+            last_summary TEXT,
+            last_good_at TEXT,
+            list_size INTEGER,
+            requests INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE top_picks_members (
+            list_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            PRIMARY KEY (list_id, item_id)
+        )
+        """),
+
         // 1201 (issue 12 point 2): the admin's choice of Seerr user per Jellyfin user (0 = none), overriding the
         // automatic match.
         new(1201, """

@@ -16,6 +16,12 @@ public sealed class TraktUnlink
     private readonly TraktDeviceCodeStore _codes;
     private readonly TraktUserLocks _locks;
     private readonly ILogger<TraktUnlink> _logger;
+    private readonly TraktSync.TraktSyncLog _runs;
+    private readonly Health.AlertStore _alerts;
+    private readonly TimeProvider _time;
+    private readonly TraktSync.RatingsSyncStore _ratings;
+    private readonly TraktWatchlist.WatchlistSyncStore _watchlist;
+    private readonly Discovery.MissingTitleStore _missing;
 
     /// <summary>
     /// Initializes a new instance of the <see cref="TraktUnlink"/> class.
@@ -25,8 +31,31 @@ public sealed class TraktUnlink
     /// <param name="codes">The links in progress.</param>
     /// <param name="locks">The per-user locks.</param>
     /// <param name="logger">The logger.</param>
-    public TraktUnlink(Integrations.Trakt.TraktOAuthClient client, TraktAccountStore accounts, TraktDeviceCodeStore codes, TraktUserLocks locks, ILogger<TraktUnlink> logger)
+    /// <param name="runs">The users' last sync runs (forgotten with the link).</param>
+    /// <param name="alerts">The alerts (the user's account-limit alert closes with the link).</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="ratings">The users' rating sync state (forgotten with the link).</param>
+    /// <param name="watchlist">The users' watchlist sync state (forgotten with the link; the playlist stays).</param>
+    /// <param name="missing">The missing titles the user's watchlist and suggestions found.</param>
+    public TraktUnlink(
+        Integrations.Trakt.TraktOAuthClient client,
+        TraktAccountStore accounts,
+        TraktDeviceCodeStore codes,
+        TraktUserLocks locks,
+        ILogger<TraktUnlink> logger,
+        TraktSync.TraktSyncLog runs,
+        Health.AlertStore alerts,
+        TimeProvider time,
+        TraktSync.RatingsSyncStore ratings,
+        TraktWatchlist.WatchlistSyncStore watchlist,
+        Discovery.MissingTitleStore missing)
     {
+        _ratings = ratings;
+        _watchlist = watchlist;
+        _missing = missing;
+        _runs = runs;
+        _alerts = alerts;
+        _time = time;
         _client = client;
         _accounts = accounts;
         _codes = codes;
@@ -46,6 +75,17 @@ public sealed class TraktUnlink
         using var held = await _locks.AcquireAsync(userId, cancellationToken).ConfigureAwait(false);
         var account = _accounts.Get(userId);
         _codes.Delete(userId);
+
+        // What the user's syncs did, and an account limit of the account that leaves, no longer describe this user.
+        _runs.Forget(userId);
+
+        // The sync snapshots describe the account that leaves: kept, a link to another account would read every title
+        // missing there as removed on Trakt and clear it in Jellyfin. The next link starts with a first sync instead.
+        _ratings.Forget(userId.ToString("N"));
+        _watchlist.Forget(userId);
+        _missing.Forget(Discovery.MissingTitleSources.TraktWatchlist, userId);
+        _missing.Forget(Discovery.MissingTitleSources.TraktSuggestions, userId);
+        _alerts.Resolve(Integrations.IntegrationIds.Trakt, Health.AlertKind.AccountLimit, userId.ToString("N"), "unlinked", _time.GetUtcNow());
         if (account is null)
         {
             return new TraktUnlinkResult(false, false, "Trakt was not linked.");

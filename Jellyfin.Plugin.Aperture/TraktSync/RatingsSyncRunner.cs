@@ -25,6 +25,7 @@ public sealed class RatingsSyncRunner
     private readonly TraktUserTokens _tokens;
     private readonly StoredTargets _targets;
     private readonly IUpstreamPipeline _pipeline;
+    private readonly TraktSyncLog _log;
     private readonly TimeProvider _time;
     private readonly ILogger<RatingsSyncRunner> _logger;
 
@@ -38,6 +39,7 @@ public sealed class RatingsSyncRunner
     /// <param name="tokens">The users' access tokens.</param>
     /// <param name="targets">Trakt's saved target and app id.</param>
     /// <param name="pipeline">The upstream pipeline.</param>
+    /// <param name="log">Each user's last run, shown on the user page and the admin page.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
     public RatingsSyncRunner(
@@ -48,6 +50,7 @@ public sealed class RatingsSyncRunner
         TraktUserTokens tokens,
         StoredTargets targets,
         IUpstreamPipeline pipeline,
+        TraktSyncLog log,
         TimeProvider time,
         ILogger<RatingsSyncRunner> logger)
     {
@@ -58,6 +61,7 @@ public sealed class RatingsSyncRunner
         _tokens = tokens;
         _targets = targets;
         _pipeline = pipeline;
+        _log = log;
         _time = time;
         _logger = logger;
     }
@@ -108,12 +112,7 @@ public sealed class RatingsSyncRunner
             return null;
         }
 
-        var api = new TraktUserApi(
-            _pipeline,
-            target,
-            clientId,
-            userId,
-            async token => (await _tokens.GetValidAccessTokenAsync(userId, token).ConfigureAwait(false)).AccessToken);
+        var api = new TraktUserApi(_pipeline, target, clientId, userId, _tokens);
         var client = new TraktRatingsClient(api, _logger);
         var items = _library.Read(userId);
         var times = _times.Load(userId);
@@ -127,10 +126,12 @@ public sealed class RatingsSyncRunner
         if (!result.Completed)
         {
             _logger.LogWarning("Trakt ratings sync for user {UserId} stopped: {Error}", userId, result.Error);
+            _log.Record(userId, new TraktSyncRun(TraktSyncFeatures.Ratings, _time.GetUtcNow(), false, RatingsSyncSummary.Describe(result)));
             return result;
         }
 
         Apply(userId, items, result.LocalWrites.Concat(result.LocalRemovals), cancellationToken);
+        _log.Record(userId, new TraktSyncRun(TraktSyncFeatures.Ratings, _time.GetUtcNow(), true, RatingsSyncSummary.Describe(result)));
         return result;
     }
 

@@ -157,6 +157,31 @@ public sealed class RatingsSyncStore
         return values;
     }
 
+    /// <summary>
+    /// Forgets a user's sync state (snapshot, pending pushes, unknown titles, activity mark) when the user unlinks,
+    /// so a later link, perhaps to another Trakt account, starts with a first sync instead of reading that account's
+    /// missing ratings as removals. The local change times stay: they describe Jellyfin, not the Trakt account.
+    /// </summary>
+    /// <param name="userId">The Jellyfin user id.</param>
+    public void Forget(string userId)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var sql in new[]
+        {
+            "DELETE FROM trakt_rating_snapshot WHERE user_id = $user",
+            "DELETE FROM trakt_rating_pending WHERE user_id = $user",
+            "DELETE FROM trakt_rating_unknown WHERE user_id = $user",
+            "DELETE FROM trakt_rating_state WHERE user_id = $user",
+        })
+        {
+            using var delete = Command(connection, sql, userId, transaction);
+            delete.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
     private static SqliteCommand Command(SqliteConnection connection, string sql, string userId, SqliteTransaction? transaction = null)
     {
         var command = connection.CreateCommand();

@@ -9,6 +9,7 @@ using Jellyfin.Plugin.Aperture.Http;
 using Jellyfin.Plugin.Aperture.Integrations;
 using Jellyfin.Plugin.Aperture.Integrations.Common;
 using Jellyfin.Plugin.Aperture.Integrations.Trakt;
+using Jellyfin.Plugin.Aperture.TraktAccounts;
 
 namespace Jellyfin.Plugin.Aperture.TraktSync;
 
@@ -19,13 +20,17 @@ namespace Jellyfin.Plugin.Aperture.TraktSync;
 /// </summary>
 public sealed class TraktUserApi
 {
+    private const string LinkAgainReason = "Trakt refused this user's sign-in even after a token refresh: link Trakt again on the Aperture user page.";
+
     private readonly IUpstreamPipeline _pipeline;
     private readonly IntegrationTarget _target;
     private readonly string _clientId;
     private readonly Func<CancellationToken, Task<string?>> _accessToken;
+    private readonly TraktUserTokens? _tokens;
 
     /// <summary>
-    /// Initializes a new instance of the <see cref="TraktUserApi"/> class.
+    /// Initializes a new instance of the <see cref="TraktUserApi"/> class with a fixed way to get the token and no
+    /// refresh on a refused token (tests that hold a token of their own).
     /// </summary>
     /// <param name="pipeline">The upstream pipeline.</param>
     /// <param name="target">Trakt's saved target (base URL and app credentials).</param>
@@ -39,6 +44,22 @@ public sealed class TraktUserApi
         _clientId = clientId;
         UserId = userId;
         _accessToken = accessToken;
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="TraktUserApi"/> class for a linked user: the token comes from the
+    /// user's stored link, and a call Trakt refuses with 401 refreshes the token once and is sent again; refused again,
+    /// the user is marked "link again". This is the constructor every feature uses.
+    /// </summary>
+    /// <param name="pipeline">The upstream pipeline.</param>
+    /// <param name="target">Trakt's saved target (base URL and app credentials).</param>
+    /// <param name="clientId">The app's client id.</param>
+    /// <param name="userId">The Jellyfin user the calls are made for.</param>
+    /// <param name="tokens">The users' tokens.</param>
+    public TraktUserApi(IUpstreamPipeline pipeline, IntegrationTarget target, string clientId, Guid userId, TraktUserTokens tokens)
+        : this(pipeline, target, clientId, userId, async token => (await tokens.GetValidAccessTokenAsync(userId, token).ConfigureAwait(false)).AccessToken)
+    {
+        _tokens = tokens;
     }
 
     /// <summary>Gets the Jellyfin user the calls are made for.</summary>
@@ -101,7 +122,8 @@ public sealed class TraktUserApi
     }
 
     /// <summary>
-    /// Sends one call as the user.
+    /// Sends one call as the user. The call is scoped to the user, so Trakt's per-user limits (a 429 parks only this
+    /// user), account limits (420, 423, 426) and successful writes are counted against this user alone.
     /// </summary>
     /// <param name="method">GET, POST or DELETE; anything but GET is a write.</param>
     /// <param name="path">The path under the API base, with any query.</param>
@@ -117,6 +139,32 @@ public sealed class TraktUserApi
             return (null, "The user has not linked a Trakt account.");
         }
 
+        var response = await SendWithTokenAsync(method, path, body, token, cancellationToken).ConfigureAwait(false);
+        if (_tokens is not null && IsRefusedToken(response))
+        {
+            // Refresh once (unless another call already did) and try again; a second refusal means the link is gone.
+            var renewed = await _tokens.RefreshAfterRefusalAsync(UserId, token, cancellationToken).ConfigureAwait(false);
+            if (renewed.AccessToken is not { Length: > 0 } fresh)
+            {
+                return (response, renewed.Message);
+            }
+
+            response = await SendWithTokenAsync(method, path, body, fresh, cancellationToken).ConfigureAwait(false);
+            if (IsRefusedToken(response))
+            {
+                _tokens.MarkLinkAgain(UserId, LinkAgainReason);
+                return (response, LinkAgainReason);
+            }
+        }
+
+        return response.IsSuccess ? (response, null) : (response, response.Message);
+    }
+
+    private static bool IsRefusedToken(UpstreamResponse response) =>
+        response.Outcome == UpstreamOutcome.Authentication && response.StatusCode == 401;
+
+    private Task<UpstreamResponse> SendWithTokenAsync(HttpMethod method, string path, string? body, string token, CancellationToken cancellationToken)
+    {
         var headers = TraktHeaders.ForApp(_clientId);
         headers["Authorization"] = "Bearer " + token;
         var request = new UpstreamRequest
@@ -128,8 +176,8 @@ public sealed class TraktUserApi
             JsonBody = body,
             Headers = headers,
             IsWrite = method != HttpMethod.Get,
+            Scope = UserId.ToString("N"),
         };
-        var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.IsSuccess ? (response, null) : (response, response.Message);
+        return _pipeline.SendAsync(request, cancellationToken);
     }
 }

@@ -134,12 +134,8 @@ public sealed class WatchlistSyncRunner
             return null;
         }
 
-        var api = new TraktUserApi(
-            _pipeline,
-            target,
-            clientId,
-            userId,
-            async token => (await _tokens.GetValidAccessTokenAsync(userId, token).ConfigureAwait(false)).AccessToken);
+        // Built with the user's tokens: a 401 refreshes once, then marks the user "link again".
+        var api = new TraktUserApi(_pipeline, target, clientId, userId, _tokens);
         var client = new TraktWatchlistClient(api, _logger);
         var library = _library.Read(userId).Select(i => new LibraryTitle(i.ItemId, i.Kind, i.Ids)).ToList();
 

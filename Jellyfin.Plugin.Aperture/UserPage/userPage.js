@@ -173,7 +173,32 @@
         }
 
         setText('traktDetail', detail);
+        renderRuns(status.Runs);
+        setText('traktAccountProblem', status.AccountProblem ? 'Trakt refuses this account for now: ' + String(status.AccountProblem) : '');
         setButtons(state !== 'Linked', state === 'Linked' || state === 'LinkAgain');
+    }
+
+    // One line per feature: "Ratings: 3 sent to Trakt, 1 from Trakt" and when; server text only as textContent.
+    function renderRuns(runs) {
+        const list = byId('traktRunList');
+        list.replaceChildren();
+        (Array.isArray(runs) ? runs : []).forEach(function (run) {
+            const item = document.createElement('li');
+            item.setAttribute('data-feature', String(run.Feature || ''));
+            item.setAttribute('data-ok', run.Succeeded ? 'true' : 'false');
+            const what = document.createElement('span');
+            what.textContent = String(run.Name || run.Feature || '') + ': ' + (run.Succeeded ? '' : 'failed: ') + String(run.Summary || '');
+            if (!run.Succeeded) {
+                what.className = 'error';
+            }
+
+            const when = document.createElement('span');
+            when.className = 'runTime';
+            when.textContent = ' \u00B7 ' + formatDate(run.RanAt);
+            item.append(what, when);
+            list.appendChild(item);
+        });
+        show('traktRuns', list.childElementCount > 0);
     }
 
     async function refreshStatus() {

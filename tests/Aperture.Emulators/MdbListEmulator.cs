@@ -14,10 +14,10 @@ namespace Aperture.Emulators;
 /// <summary>
 /// MDBList at <c>http://127.0.0.1:port</c> (key as <c>apikey</c> query): <c>GET /user</c>, item info
 /// <c>GET /{provider}/{mediatype}/{id}</c>, batch <c>POST /{provider}/{mediatype}</c> (supporters only),
-/// <c>POST /rating/{mediatype}/{return_rating}</c>. Every response carries <c>X-RateLimit-Limit/Remaining/Reset</c>
+/// <c>POST /rating/{mediatype}/{return_rating}</c>, and the list endpoints (MdbListEmulator.Lists.cs). Every response carries <c>X-RateLimit-Limit/Remaining/Reset</c>
 /// for the daily quota (<see cref="ServiceEmulator.DailyQuota"/>, shown as 1,000 when unset).
 /// </summary>
-public sealed class MdbListEmulator : ServiceEmulator
+public sealed partial class MdbListEmulator : ServiceEmulator
 {
     /// <summary>The daily allowance reported when <see cref="ServiceEmulator.DailyQuota"/> is not set (free tier).</summary>
     public const int DefaultDailyAllowance = 1000;
@@ -127,6 +127,11 @@ public sealed class MdbListEmulator : ServiceEmulator
         var segments = (context.Request.Path.Value ?? "/").Split('/', StringSplitOptions.RemoveEmptyEntries);
         var get = HttpMethods.IsGet(context.Request.Method);
         var post = HttpMethods.IsPost(context.Request.Method);
+        if (get && segments is ["lists", ..] && await ServeListsAsync(context, segments).ConfigureAwait(false))
+        {
+            return;
+        }
+
         switch (segments)
         {
             case ["user"] when get:

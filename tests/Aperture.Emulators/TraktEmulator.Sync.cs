@@ -21,14 +21,14 @@ public sealed partial class TraktEmulator
 {
     private static readonly DateTimeOffset _neverRated = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly ConcurrentDictionary<string, UserRatings> _ratings = new(StringComparer.Ordinal);
-    private readonly List<(DateTimeOffset Time, string Path, int Items)> _writes = [];
+    private readonly List<(DateTimeOffset Time, string Path, int Items, string Account)> _writes = [];
     private readonly ConcurrentDictionary<long, bool> _unknownTmdb = new();
     private int _failWrites;
     private int _failStatus = 503;
     private long _nextTraktId = 1000;
 
-    /// <summary>Gets every accepted or failed rating write: when it arrived, its path and how many items it carried.</summary>
-    public IReadOnlyList<(DateTimeOffset Time, string Path, int Items)> RatingWrites
+    /// <summary>Gets every accepted or failed rating write: when it arrived, its path, how many items it carried and whose account (<see cref="AccountOf"/>) it was for.</summary>
+    public IReadOnlyList<(DateTimeOffset Time, string Path, int Items, string Account)> RatingWrites
     {
         get
         {
@@ -119,7 +119,7 @@ public sealed partial class TraktEmulator
     private static long? Number(JsonNode? ids, string name) =>
         ids?[name] is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
 
-    private UserRatings User(string accessToken) => _ratings.GetOrAdd(accessToken, _ => new UserRatings());
+    private UserRatings User(string accessToken) => _ratings.GetOrAdd(AccountOf(accessToken), _ => new UserRatings());
 
     private void Upsert(UserRatings user, string type, long? trakt, long? tmdb, string? imdb, long? tvdb, int rating, DateTimeOffset ratedAt)
     {
@@ -191,7 +191,7 @@ public sealed partial class TraktEmulator
         var items = new[] { "movie", "show" }.Sum(type => (body?[type + "s"] as JsonArray)?.Count ?? 0);
         lock (_writes)
         {
-            _writes.Add((DateTimeOffset.UtcNow, path, items));
+            _writes.Add((DateTimeOffset.UtcNow, path, items, AccountOf(BearerToken(context) ?? string.Empty)));
         }
 
         if (Interlocked.Decrement(ref _failWrites) >= 0)

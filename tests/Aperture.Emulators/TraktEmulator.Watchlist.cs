@@ -132,7 +132,7 @@ public sealed partial class TraktEmulator
         return removed;
     }
 
-    private UserWatchlist Watchlist(string accessToken) => _watchlists.GetOrAdd(accessToken, _ => new UserWatchlist());
+    private UserWatchlist Watchlist(string accessToken) => _watchlists.GetOrAdd(AccountOf(accessToken), _ => new UserWatchlist());
 
     private async Task<bool> TryServeWatchlistAsync(HttpContext context, string path)
     {

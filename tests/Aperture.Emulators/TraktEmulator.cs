@@ -23,6 +23,9 @@ public sealed partial class TraktEmulator : ServiceEmulator
     private readonly ConcurrentDictionary<string, DeviceCode> _deviceCodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _refreshTokens = new(StringComparer.Ordinal);
+
+    // Every token (access and refresh) maps to the account it was issued for: a refresh keeps the account.
+    private readonly ConcurrentDictionary<string, string> _accountOf = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _forcedDeviceAnswers = new(StringComparer.Ordinal);
     private TraktLimits _limits = new(2, 100, 250, 50);
     private TimeProvider _clock = TimeProvider.System;
@@ -117,9 +120,19 @@ public sealed partial class TraktEmulator : ServiceEmulator
 
     /// <summary>Issues a valid token pair directly, as if a user had authorized.</summary>
     /// <returns>The tokens.</returns>
-    public TraktTokens IssueTokens()
+    public TraktTokens IssueTokens() => IssueTokens(null);
+
+    /// <summary>Gets the account a token belongs to (the first access token issued to it), or the token itself when unknown.</summary>
+    /// <param name="token">An access or refresh token.</param>
+    /// <returns>The account key.</returns>
+    public string AccountOf(string token) => _accountOf.TryGetValue(token, out var account) ? account : token;
+
+    private TraktTokens IssueTokens(string? account)
     {
         var tokens = new TraktTokens(NewToken(), NewToken());
+        account ??= tokens.AccessToken;
+        _accountOf[tokens.AccessToken] = account;
+        _accountOf[tokens.RefreshToken] = account;
         _accessTokens[tokens.AccessToken] = Clock.GetUtcNow() + AccessTokenLifetime;
         _refreshTokens[tokens.RefreshToken] = true;
         return tokens;
@@ -189,6 +202,11 @@ public sealed partial class TraktEmulator : ServiceEmulator
             }
 
             await WriteJsonAsync(context, 200, Settings()).ConfigureAwait(false);
+            return;
+        }
+
+        if (await TryRefuseForAccountAsync(context).ConfigureAwait(false))
+        {
             return;
         }
 
@@ -356,7 +374,7 @@ public sealed partial class TraktEmulator : ServiceEmulator
                     return;
                 }
 
-                await WriteJsonAsync(context, 200, TokenBody(IssueTokens())).ConfigureAwait(false);
+                await WriteJsonAsync(context, 200, TokenBody(IssueTokens(AccountOf(refresh)))).ConfigureAwait(false);
                 return;
 
             case "/oauth/revoke" when post:

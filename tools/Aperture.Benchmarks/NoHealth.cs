@@ -10,7 +10,7 @@ internal sealed class NoHealth : IHealthRecorder
     {
     }
 
-    public void Record(string service, UpstreamResponse response, bool isConnectionTest, bool isCandidate)
+    public void Record(string service, UpstreamResponse response, bool isConnectionTest, bool isCandidate, string? scope = null, bool isWrite = false)
     {
     }
 }

@@ -14,7 +14,7 @@ public sealed class AlertView
     /// <summary>Gets the integration name.</summary>
     public required string ServiceName { get; init; }
 
-    /// <summary>Gets the kind: Authentication, RateLimit, Quota, Outage, BadResponse.</summary>
+    /// <summary>Gets the kind: Authentication, RateLimit, Quota, Outage, BadResponse, AccountLimit.</summary>
     public required string Kind { get; init; }
 
     /// <summary>Gets the severity: Error, Warning, Info.</summary>
@@ -37,4 +37,10 @@ public sealed class AlertView
 
     /// <summary>Gets when a spent quota resets, if known.</summary>
     public DateTimeOffset? ResetAt { get; init; }
+
+    /// <summary>Gets the Jellyfin user (id, no dashes) whose account the alert is about, or null for the whole service.</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>Gets that user's name, when the user still exists.</summary>
+    public string? UserName { get; init; }
 }

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Jellyfin.Plugin.Aperture.TraktAccounts;
+using Jellyfin.Plugin.Aperture.TraktSync;
 
 namespace Jellyfin.Plugin.Aperture.Api.Models;
 
@@ -27,13 +30,21 @@ public sealed class TraktLinkView
     /// <summary>Gets the link in progress, if any.</summary>
     public TraktPendingLinkView? Pending { get; init; }
 
+    /// <summary>Gets the last run of each Trakt feature for the user (when, ok, what it did).</summary>
+    public IReadOnlyList<TraktSyncRunView> Runs { get; init; } = [];
+
+    /// <summary>Gets what Trakt currently refuses for this user's account (an account limit or a rate limit), or null.</summary>
+    public string? AccountProblem { get; init; }
+
     /// <summary>
     /// Builds the view of a status.
     /// </summary>
     /// <param name="status">The status.</param>
     /// <param name="userName">The user name, or null.</param>
+    /// <param name="runs">The user's last Trakt runs, or null.</param>
+    /// <param name="accountProblem">What Trakt currently refuses for the user's account, or null.</param>
     /// <returns>The view.</returns>
-    public static TraktLinkView From(TraktLinkStatus status, string? userName = null)
+    public static TraktLinkView From(TraktLinkStatus status, string? userName = null, IEnumerable<TraktSyncRun>? runs = null, string? accountProblem = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         return new TraktLinkView
@@ -45,6 +56,8 @@ public sealed class TraktLinkView
             NeedsRelinkSince = status.NeedsRelinkSince,
             Reason = status.Reason,
             Pending = TraktPendingLinkView.From(status.Pending),
+            Runs = runs?.Select(TraktSyncRunView.From).ToArray() ?? [],
+            AccountProblem = accountProblem,
         };
     }
 }

@@ -54,12 +54,25 @@ internal sealed class MdbListAccount
             }
         }
 
+        // Not cached when MDBList cannot say: single lookups work without knowing the tier, and the next run asks again.
+        return await ReadAsync(target, key, cancellationToken).ConfigureAwait(false) ?? 0;
+    }
+
+    /// <summary>
+    /// Reads the account now, whatever is cached: one <c>GET user</c> whose daily allowance and use go to the quota
+    /// ledger (Top Picks reads it once per run, before it spends pages).
+    /// </summary>
+    /// <param name="target">The saved endpoint and credentials.</param>
+    /// <param name="key">The API key.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The batch size (0 for a free account), or null when MDBList did not answer with an account.</returns>
+    public async Task<int?> ReadAsync(IntegrationTarget target, string key, CancellationToken cancellationToken)
+    {
         var request = SourceCall.Create(IntegrationIds.MdbList, target, "user?apikey=" + Uri.EscapeDataString(key), RequestPriority.Background);
         var response = await _pipeline.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess || JsonBody.TryParseObject(response.Body) is not { } user)
         {
-            // Not cached: single lookups work without knowing the tier, and the next run asks again.
-            return 0;
+            return null;
         }
 
         if (user.GetInt64("api_requests") is { } limit and > 0 and <= int.MaxValue && user.GetInt64("api_requests_count") is { } used and >= 0)
@@ -70,7 +83,7 @@ internal sealed class MdbListAccount
         var batchSize = IsSupporter(user.GetBoolean("is_supporter"), user.GetText("patron_status")) ? SupporterBatchSize : 0;
         lock (_lock)
         {
-            _cached = (target.BaseUrl, batchSize, now);
+            _cached = (target.BaseUrl, batchSize, _time.GetUtcNow());
         }
 
         return batchSize;

@@ -63,6 +63,10 @@ public sealed class ChromiumFixture : IAsyncLifetime
         {
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
             ColorScheme = ColorScheme.Dark,
+
+            // jellyfin-web announces new library items with a browser notification a while after a scan; without the
+            // permission a user would have granted, that throws a page error in whichever test has a page open then.
+            Permissions = ["notifications"],
         });
         context.SetDefaultTimeout(TimeoutMs);
         context.SetDefaultNavigationTimeout(TimeoutMs);

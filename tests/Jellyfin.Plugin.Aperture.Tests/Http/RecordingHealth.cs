@@ -12,6 +12,6 @@ public sealed class RecordingHealth : IHealthRecorder
     {
     }
 
-    public void Record(string service, UpstreamResponse response, bool isConnectionTest, bool isCandidate) =>
+    public void Record(string service, UpstreamResponse response, bool isConnectionTest, bool isCandidate, string? scope = null, bool isWrite = false) =>
         Records.Enqueue((service, response));
 }

@@ -51,6 +51,7 @@ internal static class ConnectionAssert
         UpstreamOutcome.Authentication => AlertKind.Authentication,
         UpstreamOutcome.RateLimited => AlertKind.RateLimit,
         UpstreamOutcome.QuotaExhausted => AlertKind.Quota,
+        UpstreamOutcome.AccountLimit => AlertKind.AccountLimit,
         UpstreamOutcome.Outage => AlertKind.Outage,
         _ => AlertKind.BadResponse,
     };

@@ -16,9 +16,9 @@ public sealed class TraktClassifierTests
     [InlineData(401, """{"error":"invalid_client"}""", "application/json", UpstreamOutcome.Authentication)]
     [InlineData(403, "", "application/json", UpstreamOutcome.Authentication)]
     [InlineData(403, CloudflarePage, "text/html", UpstreamOutcome.BadResponse)]
-    [InlineData(423, "", "application/json", UpstreamOutcome.Authentication)]
-    [InlineData(420, "", "application/json", UpstreamOutcome.QuotaExhausted)]
-    [InlineData(426, "", "application/json", UpstreamOutcome.QuotaExhausted)]
+    [InlineData(423, "", "application/json", UpstreamOutcome.AccountLimit)]
+    [InlineData(420, "", "application/json", UpstreamOutcome.AccountLimit)]
+    [InlineData(426, "", "application/json", UpstreamOutcome.AccountLimit)]
     [InlineData(429, "", "application/json", UpstreamOutcome.RateLimited)]
     [InlineData(500, "", "application/json", UpstreamOutcome.Outage)]
     [InlineData(502, "", "application/json", UpstreamOutcome.Outage)]
@@ -61,6 +61,24 @@ public sealed class TraktClassifierTests
     {
         var verdict = _classifier.Classify(423, string.Empty, "application/json", (header, "true"));
         Assert.Contains(word, verdict.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(420, "watchlist size limit")]
+    [InlineData(426, "VIP")]
+    [InlineData(423, "locked")]
+    public void AccountLimitsSayTheReasonInWords(int status, string words)
+    {
+        var verdict = _classifier.Classify(status, string.Empty, "application/json");
+        Assert.Contains(words, verdict.Message, StringComparison.Ordinal);
+        Assert.Null(verdict.RetryAfter);
+    }
+
+    [Fact]
+    public void AnAccountLimitNamesTheLimitTraktSent()
+    {
+        var verdict = _classifier.Classify(420, string.Empty, "application/json", ("X-Account-Limit", "250"));
+        Assert.Contains("of 250 items", verdict.Message, StringComparison.Ordinal);
     }
 
     [Theory]

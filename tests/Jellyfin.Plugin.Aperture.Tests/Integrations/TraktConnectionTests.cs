@@ -24,7 +24,7 @@ public sealed class TraktConnectionTests : IClassFixture<EmulatorFixture<TraktEm
     [InlineData(FaultMode.None, UpstreamOutcome.Success, "Trakt accepted the Client ID")]
     [InlineData(FaultMode.BadKey, UpstreamOutcome.Authentication, "Client ID")]
     [InlineData(FaultMode.RateLimited, UpstreamOutcome.RateLimited, "slow down")]
-    [InlineData(FaultMode.QuotaExhausted, UpstreamOutcome.QuotaExhausted, "limit")]
+    [InlineData(FaultMode.QuotaExhausted, UpstreamOutcome.AccountLimit, "limit")]
     [InlineData(FaultMode.Outage, UpstreamOutcome.Outage, "try again later")]
     [InlineData(FaultMode.HtmlErrorPage, UpstreamOutcome.Outage, "error page")]
     [InlineData(FaultMode.MalformedBody, UpstreamOutcome.BadResponse, "not valid JSON")]

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Aperture.Emulators;
@@ -152,6 +153,84 @@ public abstract class UserPageTests<TFixture>
         await Expect(web.State).ToHaveTextAsync("Not linked");
         await Expect(web.Page.Locator("[data-testid='trakt-link']")).ToBeVisibleAsync();
         Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+    }
+
+    [SkippableFact]
+    public async Task UserPage_ShowsTheLastRatingsSync_AndTheAdminSeesThatUsersAccountLimitUntilTheirNextWrite()
+    {
+        Skip.If(Fixture.Problem is not null, Fixture.Problem);
+        Skip.If(Chromium.Problem is not null, Chromium.Problem);
+        await Fixture.SaveCredentialsAsync("trakt");
+        var trakt = (TraktEmulator)Fixture.Emulator("trakt");
+        trakt.AutoApproveDeviceCodes = true;
+        await Fixture.ScanAsync();
+        using var viewer = await JellyfinUserAccount.CreateAsync(Fixture.Server, ViewerName, ViewerPassword);
+        await StartNotLinkedAsync(viewer);
+        // The viewer likes a movie through Jellyfin's own API before linking (so no sync starts on its own meanwhile);
+        // then Trakt refuses the viewer's writes: over the watchlist limit.
+        using (var items = await viewer.Api.GetAsync("Items?IncludeItemTypes=Movie&Recursive=true&userId=" + viewer.UserId))
+        {
+            items.EnsureSuccessStatusCode();
+            using var doc = System.Text.Json.JsonDocument.Parse(await items.Content.ReadAsStringAsync());
+            var movie = doc.RootElement.GetProperty("Items")[0].GetProperty("Id").GetString();
+            using var rated = await viewer.Api.PostAsync("UserItems/" + movie + "/Rating?likes=true&userId=" + viewer.UserId, null);
+            rated.EnsureSuccessStatusCode();
+        }
+
+        var tokensBefore = trakt.IssuedAccessTokens;
+        using (var start = await viewer.Api.PostAsync("Aperture/User/Trakt/Link", null))
+        {
+            start.EnsureSuccessStatusCode();
+        }
+
+        async Task<bool> Linked()
+        {
+            using var poll = await viewer.Api.PostAsync("Aperture/User/Trakt/Link/Poll", null);
+            return (await poll.Content.ReadAsStringAsync()).Contains("\"Linked\"", StringComparison.Ordinal);
+        }
+
+        await JellyfinServer.WaitUntilAsync("the viewer's Trakt link", Linked, TimeSpan.FromSeconds(30));
+        var token = Assert.Single(trakt.IssuedAccessTokens.Except(tokensBefore));
+
+        trakt.ForceAccountAnswer(token, 420);
+        await JellyfinTasks.RunAsync(Fixture.Server, "ApertureSyncTraktRatings");
+
+        await using (var web = await JellyfinWebUserPage.OpenAsync(Chromium, viewer))
+        {
+            var ratings = web.Page.Locator("[data-testid='trakt-runs'] li[data-feature='ratings']");
+            await Expect(ratings).ToContainTextAsync("Ratings: 1 waiting to be sent again");
+            await Expect(ratings.Locator(".runTime")).Not.ToBeEmptyAsync();
+            await Expect(web.Page.Locator("[data-testid='trakt-account-problem']")).ToContainTextAsync("watchlist size limit");
+            Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+        }
+
+        await using (var admin = await JellyfinWebSession.OpenAsync(Chromium))
+        {
+            var alert = admin.Alerts("trakt", "AccountLimit");
+            await Expect(alert).ToHaveCountAsync(1);
+            await Expect(alert).ToContainTextAsync("Account limit");
+            await Expect(alert).ToContainTextAsync("user " + ViewerName);
+            await Expect(alert).ToContainTextAsync("watchlist size limit");
+            await Expect(admin.Badge("trakt")).Not.ToHaveAttributeAsync("data-status", "Error");
+            await Expect(admin.Page.Locator("#apertureUsersList [data-testid='user']", new() { HasText = ViewerName }).Locator("[data-feature='ratings']"))
+                .ToContainTextAsync("1 waiting to be sent again");
+            await Screenshot(admin.Page, "account-limit-alert");
+            Assert.True(admin.Errors.Count == 0, string.Join('\n', admin.Errors));
+        }
+
+        // The viewer made room on Trakt: the next sync sends the like, the page says so and the alert is gone.
+        trakt.ForceAccountAnswer(token, null);
+        await JellyfinTasks.RunAsync(Fixture.Server, "ApertureSyncTraktRatings");
+        Assert.Equal(10, Assert.Single(trakt.RatingsOf(token)).Rating);
+        await using (var web = await JellyfinWebUserPage.OpenAsync(Chromium, viewer))
+        {
+            await Expect(web.Page.Locator("[data-testid='trakt-runs'] li[data-feature='ratings']")).ToContainTextAsync("Ratings: 1 sent to Trakt");
+            await Expect(web.Page.Locator("[data-testid='trakt-account-problem']")).ToBeEmptyAsync();
+            await Screenshot(web.Page, "last-sync");
+        }
+
+        var open = await Fixture.Aperture(System.Net.Http.HttpMethod.Get, "Alerts");
+        Assert.DoesNotContain(open.EnumerateArray(), a => a.GetProperty("Kind").GetString() == "AccountLimit");
     }
 
     [SkippableFact]

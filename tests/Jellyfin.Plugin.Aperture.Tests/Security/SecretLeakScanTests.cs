@@ -101,7 +101,7 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
         // What the admin API returns.
         var integrations = ActivatorUtilities.CreateInstance<IntegrationsController>(provider);
         answers.Append(JsonSerializer.Serialize(((OkObjectResult)integrations.GetIntegrations().Result!).Value));
-        var alerts = new AlertsController(provider.GetRequiredService<AlertStore>(), provider.GetRequiredService<IntegrationRegistry>(), provider.GetRequiredService<IntegrationHealth>(), TimeProvider.System);
+        var alerts = new AlertsController(provider.GetRequiredService<AlertStore>(), provider.GetRequiredService<IntegrationRegistry>(), provider.GetRequiredService<IntegrationHealth>(), TimeProvider.System, new NoUsers(), provider.GetRequiredService<ILogger<AlertsController>>());
         answers.Append(JsonSerializer.Serialize(((OkObjectResult)alerts.GetAlerts().Result!).Value));
         Assert.NotEmpty(provider.GetRequiredService<AlertStore>().ListOpen());
 
@@ -188,7 +188,7 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
 
             // The real clock is not moved by the test: the poll is allowed now instead of after Trakt's interval.
             codes.Save(user, start.Pending! with { NextPollAt = DateTimeOffset.MinValue });
-            var userApi = new UserTraktController(provider.GetRequiredService<TraktLinkStatusReader>(), link, provider.GetRequiredService<TraktUnlink>())
+            var userApi = new UserTraktController(provider.GetRequiredService<TraktLinkStatusReader>(), link, provider.GetRequiredService<TraktUnlink>(), provider.GetRequiredService<Jellyfin.Plugin.Aperture.TraktSync.TraktSyncLog>(), provider.GetRequiredService<AlertStore>())
             {
                 ControllerContext = new ControllerContext
                 {
@@ -221,7 +221,8 @@ public sealed class SecretLeakScanTests : IAsyncLifetime
             provider.GetRequiredService<TraktLinkStatusReader>(),
             provider.GetRequiredService<TraktUnlink>(),
             new NoUsers(),
-            provider.GetRequiredService<ILogger<TraktAccountsController>>());
+            provider.GetRequiredService<ILogger<TraktAccountsController>>(),
+            provider.GetRequiredService<Jellyfin.Plugin.Aperture.TraktSync.TraktSyncLog>());
         answers.Append(JsonSerializer.Serialize(((OkObjectResult)admin.GetUsers().Result!).Value));
     }
 

@@ -10,6 +10,7 @@ using Jellyfin.Plugin.Aperture.Api;
 using Jellyfin.Plugin.Aperture.Api.Models;
 using Jellyfin.Plugin.Aperture.Tests.Fakes;
 using Jellyfin.Plugin.Aperture.TraktAccounts;
+using Jellyfin.Plugin.Aperture.TraktSync;
 using MediaBrowser.Common.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -105,7 +106,7 @@ public sealed class TraktControllerTests : IAsyncLifetime
     {
         await _h.LinkAsync(_bob.Id);
         await _h.Link.StartAsync(_alice.Id, CancellationToken.None);
-        var admin = new TraktAccountsController(_h.Status, _h.Unlink, new Users(_alice, _bob), NullLogger<TraktAccountsController>.Instance);
+        var admin = new TraktAccountsController(_h.Status, _h.Unlink, new Users(_alice, _bob), NullLogger<TraktAccountsController>.Instance, _h.Host.Get<TraktSyncLog>());
 
         var list = Value<IReadOnlyList<TraktLinkView>>(admin.GetUsers().Result);
         Assert.Equal(("alice", "Pending"), list.Where(v => v.UserId == _alice.Id).Select(v => (v.UserName, v.State)).Single());
@@ -124,7 +125,7 @@ public sealed class TraktControllerTests : IAsyncLifetime
 
     private UserTraktController UserApi(Guid userId) => Api(Principal(userId.ToString()));
 
-    private UserTraktController Api(ClaimsPrincipal principal) => new(_h.Status, _h.Link, _h.Unlink)
+    private UserTraktController Api(ClaimsPrincipal principal) => new(_h.Status, _h.Link, _h.Unlink, _h.Host.Get<TraktSyncLog>(), _h.Host.Get<Jellyfin.Plugin.Aperture.Health.AlertStore>())
     {
         ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext { User = principal } },
     };
