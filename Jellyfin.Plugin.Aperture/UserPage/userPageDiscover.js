@@ -110,6 +110,10 @@
                 poster.referrerPolicy = 'no-referrer';
                 poster.src = item.PosterUrl;
                 poster.setAttribute('data-testid', 'discover-poster');
+                // Offline or blocked (TMDb unreachable from this browser): no empty frame beside the title.
+                poster.addEventListener('error', function () {
+                    poster.hidden = true;
+                });
                 row.appendChild(poster);
             }
 
