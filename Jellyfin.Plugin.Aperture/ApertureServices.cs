@@ -111,6 +111,14 @@ public static class ApertureServices
         // Titles the watchlist, suggestions and Top Picks want that the library lacks, kept for Discovery.
         services.AddSingleton<MissingTitleStore>();
 
+        // Seerr discovery: each user's Seerr account and rights, their Discover list, requests in their name.
+        services.AddSingleton<SeerrClient>();
+        services.AddSingleton<SeerrUserChoices>();
+        services.AddSingleton<SeerrRequestLog>();
+        services.AddSingleton<SeerrAccounts>();
+        services.AddSingleton<DiscoverList>();
+        services.AddSingleton<DiscoverRequests>();
+
         // Trakt watchlist sync state and the account-limit alert (the syncs need Jellyfin's playlists: registrator).
         services.AddSingleton<WatchlistSyncStore>();
         services.AddSingleton<AccountLimitAlert>();

@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using Jellyfin.Plugin.Aperture.AiPicks;
 using Jellyfin.Plugin.Aperture.Configuration;
+using Jellyfin.Plugin.Aperture.Discovery;
 using Jellyfin.Plugin.Aperture.Enrichment;
 using Jellyfin.Plugin.Aperture.Health;
 using Jellyfin.Plugin.Aperture.Library;
@@ -89,6 +90,9 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
         // AI picks (issue 11): the Jellyfin side and the runner (the "Refresh AI picks" task is found by Jellyfin).
         serviceCollection.AddSingleton<IPicksLibrary, JellyfinPicksLibrary>();
         serviceCollection.AddSingleton<PicksRunner>();
+
+        // Seerr discovery: open requests refreshed against the users' libraries (the task is found by Jellyfin).
+        serviceCollection.AddSingleton<SeerrRequestRefresh>();
         ApertureServices.Add(serviceCollection);
     }
 }

@@ -18,8 +18,9 @@ public class UserPageController : ControllerBase
     private const string ResourcePrefix = "Jellyfin.Plugin.Aperture.UserPage.";
 
     // Script only from this server, no inline script, no framing: the page shows a link code worth protecting.
+    // Images also from TMDb's image server, for Discover's posters.
     private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; "
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data: https://image.tmdb.org; "
         + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>

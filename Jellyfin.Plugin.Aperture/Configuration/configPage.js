@@ -1239,6 +1239,81 @@ export default function (view) {
         refreshUsers();
     }
 
+    // ---- Seerr users (issue 12): each Jellyfin user's Seerr user, and the admin's choice ----
+    // Loaded when the page is shown and after a change, not on every poll: it asks Seerr for its user list.
+
+    const seerrUsers = {
+        list: view.querySelector('#apertureSeerrUsersList'),
+        note: view.querySelector('#apertureSeerrUsersNote')
+    };
+    const SEERR_METHODS = {
+        JellyfinId: 'matched by the Jellyfin id Seerr stores',
+        Email: 'matched by email',
+        Username: 'matched by user name',
+        Override: 'chosen by an admin',
+        Disabled: 'no Seerr account (chosen by an admin)',
+        None: 'no Seerr user found: this user cannot request'
+    };
+
+    function buildSeerrUserRow(user, choices) {
+        const select = el('select', { attrs: { 'data-testid': 'seerr-user-choice', 'aria-label': 'Seerr user for ' + user.UserName } }, [
+            el('option', { text: 'Automatic', attrs: { value: '' } }),
+            el('option', { text: 'No Seerr account', attrs: { value: '0' } })
+        ].concat(Object.keys(choices).map(function (id) {
+            return el('option', { text: choices[id], attrs: { value: id } });
+        })));
+        select.value = user.Method === 'Override' ? String(user.SeerrUserId) : user.Method === 'Disabled' ? '0' : '';
+        select.addEventListener('change', async function () {
+            select.disabled = true;
+            try {
+                await api('PUT', 'Aperture/Seerr/Users/' + encodeURIComponent(user.UserId), { SeerrUserId: select.value === '' ? null : Number(select.value) }, false);
+            } catch (error) {
+                seerrUsers.note.textContent = 'Could not save the choice for ' + user.UserName + ': ' + await errorText(error);
+            }
+
+            refreshSeerrUsers();
+        });
+        const detail = (user.SeerrUserName ? user.SeerrUserName + ', ' : '') + (SEERR_METHODS[user.Method] || String(user.Method));
+        return el('li', { className: 'apertureUser', attrs: { 'data-user-id': user.UserId, 'data-method': user.Method, 'data-testid': 'seerr-user' } }, [
+            el('strong', { text: user.UserName }),
+            el('span', { text: ' \u2014 ' + detail + ' ', attrs: { 'data-testid': 'seerr-user-match' } }),
+            select
+        ]);
+    }
+
+    async function refreshSeerrUsers() {
+        try {
+            const table = await api('GET', 'Aperture/Seerr/Users');
+            seerrUsers.note.textContent = '';
+            const choices = table.SeerrUsers || {};
+            seerrUsers.list.replaceChildren.apply(seerrUsers.list, (table.Users || []).map(function (user) {
+                return buildSeerrUserRow(user, choices);
+            }));
+        } catch (error) {
+            seerrUsers.list.replaceChildren();
+            seerrUsers.note.textContent = 'Seerr\u2019s users could not be read: ' + await errorText(error);
+        }
+    }
+
+    async function refreshSeerrDiscover() {
+        const list = view.querySelector('#apertureSeerrDiscoverList');
+        const note = view.querySelector('#apertureSeerrDiscoverNote');
+        try {
+            const rows = await api('GET', 'Aperture/Seerr/Discover');
+            note.textContent = Array.isArray(rows) && rows.length > 0 ? '' : 'No missing titles stored yet.';
+            list.replaceChildren.apply(list, (Array.isArray(rows) ? rows : []).map(function (row) {
+                const title = row.Title + (row.Year ? ' (' + row.Year + ')' : '') + (row.Kind === 'show' ? ', series' : '');
+                return el('li', { className: 'apertureUser', attrs: { 'data-testid': 'seerr-discover-row' } }, [
+                    el('strong', { text: row.UserName || 'Everyone' }),
+                    el('span', { text: ' \u2014 ' + title + ' \u2014 ' + row.Reason + (row.Requested ? ' \u2014 requested: ' + row.Requested : '') })
+                ]);
+            }));
+        } catch (error) {
+            list.replaceChildren();
+            note.textContent = 'Could not load Discover across users: ' + await errorText(error);
+        }
+    }
+
     // ---- Top Picks (MDBList) ----
     // The chosen lists are edited here and saved together; a poll never overwrites unsaved changes.
 
@@ -1577,6 +1652,8 @@ export default function (view) {
     view.addEventListener('viewshow', function () {
         shown = true;
         refresh(true);
+        refreshSeerrUsers();
+        refreshSeerrDiscover();
         startPolling();
     });
     view.addEventListener('viewhide', function () {

@@ -313,5 +313,30 @@ internal static class Migrations
             tokens INTEGER NOT NULL
         )
         """),
+
+        // 1201 (issue 12 point 2): the admin's choice of Seerr user per Jellyfin user (0 = none), overriding the
+        // automatic match.
+        new(1201, """
+        CREATE TABLE seerr_user_choices (
+            jellyfin_user_id TEXT PRIMARY KEY,
+            seerr_user_id INTEGER NOT NULL
+        )
+        """),
+
+        // 1202 (issue 12 point 5): requests made through Discover, refreshed until the title is in the library.
+        new(1202, """
+        CREATE TABLE seerr_requests (
+            user_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            tmdb INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            seerr_user_id INTEGER NOT NULL,
+            requested_at TEXT NOT NULL,
+            status TEXT,
+            checked_at TEXT,
+            done_at TEXT,
+            PRIMARY KEY (user_id, kind, tmdb)
+        )
+        """),
     };
 }

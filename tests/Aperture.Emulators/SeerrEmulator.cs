@@ -17,7 +17,7 @@ namespace Aperture.Emulators;
 /// missing or wrong key is <b>403</b>, never 401. <c>/movie/{tmdbId}</c> and <c>/tv/{tmdbId}</c> carry <c>mediaInfo</c>
 /// for titles Seerr has seen.
 /// </summary>
-public sealed class SeerrEmulator : ServiceEmulator
+public sealed partial class SeerrEmulator : ServiceEmulator
 {
     private static readonly DateTimeOffset _created = new(2026, 10, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly ConcurrentDictionary<(MediaKind Kind, int TmdbId), (int Status, int Status4k)> _media = new();
@@ -27,6 +27,7 @@ public sealed class SeerrEmulator : ServiceEmulator
         : base("seerr")
     {
         ResetMedia();
+        ResetUsers();
     }
 
     /// <summary>Gets or sets a value indicating whether a login proxy sits in front: every <c>/api/</c> call is a 302 to <c>/login</c>.</summary>
@@ -36,7 +37,7 @@ public sealed class SeerrEmulator : ServiceEmulator
     public string Version { get; set; } = "2.7.3";
 
     /// <summary>Gets the users (id → username); user 1 is the admin the API key acts as.</summary>
-    public IReadOnlyDictionary<int, string> Users { get; } = new Dictionary<int, string> { [1] = "admin", [2] = "alice", [3] = "bob" };
+    public IReadOnlyDictionary<int, string> Users => _users.ToDictionary(u => u.Key, u => u.Value.Username);
 
     /// <summary>Starts a Seerr emulator.</summary>
     /// <param name="port">The loopback port to listen on; 0 (the default) picks a free ephemeral port.</param>
@@ -61,6 +62,7 @@ public sealed class SeerrEmulator : ServiceEmulator
     {
         base.Reset();
         ResetMedia();
+        ResetUsers();
     }
 
     /// <inheritdoc/>
@@ -109,7 +111,7 @@ public sealed class SeerrEmulator : ServiceEmulator
                 ["initialized"] = true,
                 ["applicationTitle"] = "Seerr",
                 ["applicationUrl"] = string.Empty,
-                ["mediaServerType"] = 2,
+                ["mediaServerType"] = ReportsMediaServerType ? 2 : null,
                 ["jellyfinServerName"] = "Jellyfin",
                 ["localLogin"] = true,
                 ["movie4kEnabled"] = false,
@@ -147,6 +149,15 @@ public sealed class SeerrEmulator : ServiceEmulator
         {
             case ["auth", "me"] when get:
                 await WriteJsonAsync(context, 200, User(userId)).ConfigureAwait(false);
+                return;
+            case ["user"] when get:
+                await WriteUsersAsync(context).ConfigureAwait(false);
+                return;
+            case ["user", var id, "quota"] when get:
+                await WriteQuotaAsync(context, id).ConfigureAwait(false);
+                return;
+            case ["request"] when HttpMethods.IsPost(context.Request.Method):
+                await CreateRequestAsync(context, userId).ConfigureAwait(false);
                 return;
             case ["movie", var id] when get:
                 await WriteMediaAsync(context, MediaKind.Movie, id).ConfigureAwait(false);
@@ -188,23 +199,23 @@ public sealed class SeerrEmulator : ServiceEmulator
 
     private JsonObject User(int id)
     {
-        var name = Users[id];
+        var user = _users[id];
         return new JsonObject
         {
             ["id"] = id,
-            ["email"] = name + "@example.com",
-            ["username"] = name,
-            ["jellyfinUsername"] = name,
-            ["jellyfinUserId"] = MediaCatalog.Mix(5, id).ToString("x8", CultureInfo.InvariantCulture) + "00000000000000000000000" + id.ToString(CultureInfo.InvariantCulture),
-            ["permissions"] = id == 1 ? 2 : 32,
+            ["email"] = user.Email,
+            ["username"] = user.Username,
+            ["jellyfinUsername"] = user.Username,
+            ["jellyfinUserId"] = user.JellyfinUserId,
+            ["permissions"] = user.Permissions,
             ["userType"] = 3,
-            ["displayName"] = name,
-            ["avatar"] = "/avatarproxy/" + name,
-            ["requestCount"] = id == 2 ? 1 : 0,
-            ["movieQuotaLimit"] = null,
-            ["movieQuotaDays"] = null,
-            ["tvQuotaLimit"] = null,
-            ["tvQuotaDays"] = null,
+            ["displayName"] = user.Username,
+            ["avatar"] = "/avatarproxy/" + user.Username,
+            ["requestCount"] = _requests.Count(r => r.UserId == id) + (id == 2 ? 1 : 0),
+            ["movieQuotaLimit"] = user.MovieQuotaLimit,
+            ["movieQuotaDays"] = user.MovieQuotaLimit is null ? null : 7,
+            ["tvQuotaLimit"] = user.TvQuotaLimit,
+            ["tvQuotaDays"] = user.TvQuotaLimit is null ? null : 7,
             ["createdAt"] = _created.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             ["updatedAt"] = _created.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         };

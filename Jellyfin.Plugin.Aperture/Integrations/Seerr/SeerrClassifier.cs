@@ -41,6 +41,20 @@ public sealed class SeerrClassifier : UpstreamClassifierBase
             return new UpstreamClassification(UpstreamOutcome.QuotaExhausted, "The Seerr user's request quota is used up: raise it in Seerr → Users, or wait for it to renew.");
         }
 
+        // A request Seerr refuses for the user (permission, blocklist) is 403 with a "message"; a bad key is 403 with an
+        // "error". Only the second is the key's fault.
+        if (answer.StatusCode == 403 && !answer.IsHtml
+            && JsonBody.TryParseObject(answer.Body) is { } refused
+            && refused.GetText("message") is { } reason && refused.GetText("error") is null)
+        {
+            return new UpstreamClassification(UpstreamOutcome.BadResponse, "Seerr refused the request: " + reason);
+        }
+
+        if (answer.StatusCode == 409)
+        {
+            return new UpstreamClassification(UpstreamOutcome.BadResponse, "Seerr already has this request (HTTP 409).");
+        }
+
         return null;
     }
 

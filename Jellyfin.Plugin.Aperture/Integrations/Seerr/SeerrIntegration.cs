@@ -9,7 +9,8 @@ namespace Jellyfin.Plugin.Aperture.Integrations.Seerr;
 
 /// <summary>
 /// Seerr: proves the key with <c>GET auth/me</c>, which needs it. (Seerr's public endpoints answer any key, which
-/// is how the original app "connected" with a wrong one.) The public <c>status</c> call then adds the version.
+/// is how the original app "connected" with a wrong one.) The public <c>status</c> and <c>settings/public</c>
+/// calls then add the version and the kind of server (Overseerr, Jellyseerr or Seerr).
 /// </summary>
 public sealed class SeerrIntegration : IIntegration
 {
@@ -70,9 +71,19 @@ public sealed class SeerrIntegration : IIntegration
         var status = await _pipeline.SendAsync(
             ConnectionTestCall.Create(IntegrationIds.Seerr, target, SeerrApiPath.For(target.BaseUrl, "status")),
             cancellationToken).ConfigureAwait(false);
-        if (status.IsSuccess && JsonBody.TryParseObject(status.Body)?.GetText("version") is { } version)
+        var version = status.IsSuccess ? JsonBody.TryParseObject(status.Body)?.GetText("version") : null;
+        if (version is not null)
         {
             details["Version"] = version;
+        }
+
+        // The kind decides how status values read (6 is "blocklisted" in Jellyseerr and Seerr, "deleted" in Overseerr).
+        var settings = await _pipeline.SendAsync(
+            ConnectionTestCall.Create(IntegrationIds.Seerr, target, SeerrApiPath.For(target.BaseUrl, "settings/public")),
+            cancellationToken).ConfigureAwait(false);
+        if (status.IsSuccess && settings.IsSuccess && JsonBody.TryParseObject(settings.Body) is { } publicSettings)
+        {
+            details["Server"] = SeerrServerKinds.Detect(version, publicSettings.GetText("mediaServerType") is not null).ToString();
         }
 
         return new ConnectionTestResult(UpstreamOutcome.Success, "Seerr accepted the API key.", details, warning);

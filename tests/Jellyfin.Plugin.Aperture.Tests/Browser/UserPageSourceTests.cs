@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -7,14 +8,16 @@ namespace Jellyfin.Plugin.Aperture.Tests.Browser;
 /// <summary>
 /// Rules for the user page a browser test would catch only by luck: the page shows text from the API (Trakt's
 /// messages, a user's reason to link again), which must never be parsed as HTML, and it holds no data or script of
-/// its own beyond the one file its Content-Security-Policy allows.
+/// its own beyond the files its Content-Security-Policy allows (one script per section).
 /// </summary>
 public sealed class UserPageSourceTests
 {
-    [Fact]
-    public void Script_NeverParsesTextAsHtml()
+    [Theory]
+    [InlineData("Jellyfin.Plugin.Aperture.UserPage.userPage.js")]
+    [InlineData("Jellyfin.Plugin.Aperture.UserPage.userPageDiscover.js")]
+    public void Script_NeverParsesTextAsHtml(string resource)
     {
-        var js = Read("Jellyfin.Plugin.Aperture.UserPage.userPage.js");
+        var js = Read(resource);
 
         Assert.DoesNotContain("innerHTML", js, System.StringComparison.Ordinal);
         Assert.DoesNotContain("outerHTML", js, System.StringComparison.Ordinal);
@@ -24,10 +27,12 @@ public sealed class UserPageSourceTests
         Assert.Contains("textContent", js, System.StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Script_SendsTheTokenOnlyInTheAuthorizationHeader_ToThisServer()
+    [Theory]
+    [InlineData("Jellyfin.Plugin.Aperture.UserPage.userPage.js")]
+    [InlineData("Jellyfin.Plugin.Aperture.UserPage.userPageDiscover.js")]
+    public void Script_SendsTheTokenOnlyInTheAuthorizationHeader_ToThisServer(string resource)
     {
-        var js = Read("Jellyfin.Plugin.Aperture.UserPage.userPage.js");
+        var js = Read(resource);
 
         // 12.0 refuses the legacy header; a token in a URL would end up in logs.
         Assert.DoesNotContain("X-Emby-Token", js, System.StringComparison.OrdinalIgnoreCase);
@@ -36,12 +41,14 @@ public sealed class UserPageSourceTests
     }
 
     [Fact]
-    public void Html_HasOneExternalScript_AndNoInlineScriptOrHandler()
+    public void Html_HasOnlyItsOwnExternalScripts_AndNoInlineScriptOrHandler()
     {
         var html = Read("Jellyfin.Plugin.Aperture.UserPage.userPage.html");
 
-        Assert.Single(Regex.Matches(html, "<script", RegexOptions.IgnoreCase));
-        Assert.Matches(new Regex("<script src=\"UserPage.js\" defer></script>"), html);
+        // One script per section (the Discover section has its own), each a file the plugin serves.
+        Assert.Equal(
+            ["<script src=\"UserPage.js\" defer></script>", "<script src=\"UserPageDiscover.js\" defer></script>"],
+            Regex.Matches(html, "<script[^>]*>(</script>)?", RegexOptions.IgnoreCase).Select(m => m.Value));
         Assert.DoesNotMatch(new Regex(@"\son[a-z]+\s*=", RegexOptions.IgnoreCase), html);
     }
 

@@ -14,6 +14,9 @@ public sealed class SeerrClassifierTests
     [InlineData(403, """{"status":403,"error":"You do not have permission to access this endpoint"}""", "application/json", UpstreamOutcome.Authentication)]
     [InlineData(401, """{"status":401,"error":"Unauthorized"}""", "application/json", UpstreamOutcome.Authentication)]
     [InlineData(403, """{"message":"Movie Quota exceeded.","errors":[]}""", "application/json", UpstreamOutcome.QuotaExhausted)]
+    [InlineData(403, """{"message":"You do not have permission to request movies."}""", "application/json", UpstreamOutcome.BadResponse)]
+    [InlineData(403, """{"message":"This media is blocklisted."}""", "application/json", UpstreamOutcome.BadResponse)]
+    [InlineData(409, """{"message":"Request for this media already exists."}""", "application/json", UpstreamOutcome.BadResponse)]
     [InlineData(302, "", null, UpstreamOutcome.BadResponse)]
     [InlineData(200, "<!DOCTYPE html><html><body><form>Sign in</form></body></html>", "text/html", UpstreamOutcome.BadResponse)]
     [InlineData(401, "<html><body>Authelia</body></html>", "text/html", UpstreamOutcome.BadResponse)]
@@ -22,6 +25,15 @@ public sealed class SeerrClassifierTests
     [InlineData(404, "<!DOCTYPE html><html><body>Not Found</body></html>", "text/html", UpstreamOutcome.NotFound)]
     public void ABadKeyIsA403AndAProxyIsABadResponse(int status, string body, string? contentType, UpstreamOutcome expected) =>
         Assert.Equal(expected, _classifier.Classify(status, body, contentType).Outcome);
+
+    [Fact]
+    public void ARequestSeerrRefusesForTheUserIsNotReadAsABadKey()
+    {
+        var verdict = _classifier.Classify(403, """{"message":"You do not have permission to request movies."}""", "application/json");
+
+        Assert.NotEqual(UpstreamOutcome.Authentication, verdict.Outcome);
+        Assert.Equal("Seerr refused the request: You do not have permission to request movies.", verdict.Message);
+    }
 
     [Theory]
     [InlineData(302)]

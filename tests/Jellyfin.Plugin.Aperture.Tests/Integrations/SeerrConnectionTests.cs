@@ -66,6 +66,31 @@ public sealed class SeerrConnectionTests : IClassFixture<EmulatorFixture<SeerrEm
         Assert.Equal(_fixture.Emulator.Version, result.Details["Version"]);
     }
 
+    [Theory]
+    [InlineData("2.7.3", true, "Jellyseerr")]
+    [InlineData("3.1.0", true, "Seerr")]
+    [InlineData("1.33.2", false, "Overseerr")]
+    public async Task TheCardShowsWhichKindOfServerAnswered(string version, bool reportsMediaServerType, string kind)
+    {
+        _fixture.Arrange(FaultMode.None);
+        _fixture.Emulator.ProxyRedirect = false;
+        var (oldVersion, oldReports) = (_fixture.Emulator.Version, _fixture.Emulator.ReportsMediaServerType);
+        _fixture.Emulator.Version = version;
+        _fixture.Emulator.ReportsMediaServerType = reportsMediaServerType;
+        try
+        {
+            var result = await _wired.TestAsync(IntegrationIds.Seerr, _fixture.Target(("apiKey", _fixture.Emulator.ValidKey)));
+
+            Assert.True(result.Succeeded);
+            Assert.Equal(kind, result.Details["Server"]);
+            Assert.Equal(version, result.Details["Version"]);
+        }
+        finally
+        {
+            (_fixture.Emulator.Version, _fixture.Emulator.ReportsMediaServerType) = (oldVersion, oldReports);
+        }
+    }
+
     [Fact]
     public async Task TheApiAddressWorksAsWellAsTheBrowserAddress()
     {

@@ -1,0 +1,206 @@
+// Aperture's user page, Discover section (issue 12): the titles the user's sources want that the library lacks, with
+// Seerr's status and a Request button. A script of its own, beside userPage.js, so each section stays separate. Like
+// userPage.js it reads jellyfin-web's sign-in for this server from localStorage and calls only this server; the
+// request is always made for the signed-in user (the API takes no user). Text goes on the page with textContent.
+(function () {
+    'use strict';
+
+    const base = window.location.pathname.replace(/\/aperture\/userpage\/?$/i, '');
+
+    function byId(id) {
+        return document.getElementById(id);
+    }
+
+    function setText(element, text) {
+        element.textContent = text === undefined || text === null ? '' : String(text);
+    }
+
+    // jellyfin-web's sign-in for this server (the same store and choice as userPage.js).
+    function readToken(serverId) {
+        let stored;
+        try {
+            stored = JSON.parse(window.localStorage.getItem('jellyfin_credentials') || '{}');
+        } catch (e) {
+            return null;
+        }
+
+        const servers = (stored && Array.isArray(stored.Servers) ? stored.Servers : []).filter(function (server) {
+            return server && typeof server.AccessToken === 'string' && server.AccessToken && server.UserId;
+        });
+        const mine = servers.filter(function (server) {
+            return server.Id === serverId;
+        });
+        const candidates = mine.length > 0 ? mine : servers;
+        candidates.sort(function (a, b) {
+            return (b.DateLastAccessed || 0) - (a.DateLastAccessed || 0);
+        });
+        return candidates.length > 0 ? candidates[0].AccessToken : null;
+    }
+
+    async function call(method, path, token, body) {
+        const headers = { Accept: 'application/json' };
+        if (token) {
+            headers.Authorization = 'MediaBrowser Client="Aperture", Token="' + token + '"';
+        }
+
+        if (body !== undefined) {
+            headers['Content-Type'] = 'application/json';
+        }
+
+        const response = await window.fetch(base + path, {
+            method: method,
+            headers: headers,
+            credentials: 'same-origin',
+            cache: 'no-store',
+            body: body === undefined ? undefined : JSON.stringify(body)
+        });
+        let answer = null;
+        try {
+            answer = await response.json();
+        } catch (e) {
+            answer = null;
+        }
+
+        if (!response.ok && !(answer && answer.Status)) {
+            const message = answer && (answer.Message || answer.message || answer.title);
+            throw new Error(message ? String(message) : 'The server answered HTTP ' + response.status + '.');
+        }
+
+        return answer;
+    }
+
+    function quotaText(view) {
+        const parts = [];
+        if (view.MoviesLeft !== null && view.MoviesLeft !== undefined) {
+            parts.push(view.MoviesLeft + ' movie request(s) left');
+        }
+
+        if (view.SeriesLeft !== null && view.SeriesLeft !== undefined) {
+            parts.push(view.SeriesLeft + ' series request(s) left');
+        }
+
+        return parts.join(', ');
+    }
+
+    function render(view, token) {
+        const account = byId('discoverAccount');
+        if (view.Problem) {
+            setText(account, view.Problem);
+        } else {
+            const quota = quotaText(view);
+            setText(account, 'Requests go to Seerr as ' + view.SeerrUser + (quota ? ' (' + quota + ')' : '') + '.');
+        }
+
+        const list = byId('discoverList');
+        list.replaceChildren();
+        setText(byId('discoverEmpty'), view.Items.length === 0
+            ? 'Nothing missing right now. Titles appear here when your Trakt watchlist or suggestions, or the server\u2019s lists, name something the library does not have.'
+            : '');
+        view.Items.forEach(function (item) {
+            const row = document.createElement('li');
+            row.className = 'discover-item';
+            row.setAttribute('data-testid', 'discover-item');
+            row.setAttribute('data-tmdb', item.TmdbId === null || item.TmdbId === undefined ? '' : String(item.TmdbId));
+
+            if (typeof item.PosterUrl === 'string' && /^https:\/\/image\.tmdb\.org\//.test(item.PosterUrl)) {
+                const poster = document.createElement('img');
+                poster.className = 'discover-poster';
+                poster.alt = '';
+                poster.loading = 'lazy';
+                poster.referrerPolicy = 'no-referrer';
+                poster.src = item.PosterUrl;
+                poster.setAttribute('data-testid', 'discover-poster');
+                // Offline or blocked (TMDb unreachable from this browser): no empty frame beside the title.
+                poster.addEventListener('error', function () {
+                    poster.hidden = true;
+                });
+                row.appendChild(poster);
+            }
+
+            const title = document.createElement('div');
+            title.className = 'discover-title';
+            setText(title, item.Title + (item.Year ? ' (' + item.Year + ')' : '') + (item.Kind === 'show' ? ' \u00b7 series' : ''));
+            row.appendChild(title);
+
+            const why = document.createElement('div');
+            why.className = 'note';
+            setText(why, item.Reasons.join(' \u00b7 '));
+            row.appendChild(why);
+
+            const status = document.createElement('div');
+            status.className = 'discover-status';
+            status.setAttribute('data-testid', 'discover-status');
+            setText(status, item.StatusText);
+            row.appendChild(status);
+
+            if (item.CanRequest) {
+                const button = document.createElement('button');
+                button.type = 'button';
+                button.className = 'primary';
+                button.setAttribute('data-testid', 'discover-request');
+                setText(button, 'Request');
+                button.addEventListener('click', function () {
+                    request(item, button, status, token);
+                });
+                row.appendChild(button);
+            }
+
+            list.appendChild(row);
+        });
+
+        const requested = byId('discoverRequestedList');
+        requested.replaceChildren();
+        (view.Requests || []).forEach(function (item) {
+            const row = document.createElement('li');
+            row.className = 'discover-item';
+            row.setAttribute('data-testid', 'discover-requested');
+            row.setAttribute('data-status', item.Status || '');
+            const title = document.createElement('div');
+            title.className = 'discover-title';
+            setText(title, item.Title);
+            const status = document.createElement('div');
+            status.className = 'discover-status';
+            setText(status, item.StatusText);
+            row.appendChild(title);
+            row.appendChild(status);
+            requested.appendChild(row);
+        });
+        byId('discoverRequested').hidden = !(view.Requests && view.Requests.length > 0);
+    }
+
+    async function request(item, button, status, token) {
+        button.disabled = true;
+        setText(byId('discoverError'), '');
+        try {
+            const result = await call('POST', '/Aperture/User/Discover/Request', token, { Kind: item.Kind, TmdbId: item.TmdbId });
+            setText(status, result.Message);
+            status.setAttribute('data-result', result.Status);
+            if (result.Status === 'Requested' || result.Status === 'AlreadyRequested') {
+                button.hidden = true;
+                return;
+            }
+        } catch (error) {
+            setText(byId('discoverError'), error && error.message ? error.message : 'The server could not be reached.');
+        }
+
+        button.disabled = false;
+    }
+
+    async function start() {
+        try {
+            const info = await call('GET', '/System/Info/Public', null);
+            const token = readToken(info && info.Id);
+            if (!token) {
+                return;
+            }
+
+            byId('discover').hidden = false;
+            setText(byId('discoverAccount'), 'Loading\u2026');
+            render(await call('GET', '/Aperture/User/Discover', token), token);
+        } catch (error) {
+            setText(byId('discoverError'), error && error.message ? error.message : 'The server could not be reached.');
+        }
+    }
+
+    start();
+}());
