@@ -89,6 +89,7 @@ public class PluginServiceRegistrator : IPluginServiceRegistrator
 
         // AI picks (issue 11): the Jellyfin side and the runner (the "Refresh AI picks" task is found by Jellyfin).
         serviceCollection.AddSingleton<IPicksLibrary, JellyfinPicksLibrary>();
+        serviceCollection.AddSingleton<MoodTagger>();
         serviceCollection.AddSingleton<PicksRunner>();
 
         // Seerr discovery: open requests refreshed against the users' libraries (the task is found by Jellyfin).

@@ -35,9 +35,11 @@ public static class EmbeddingText
             text.Append(" Genres: ").Append(string.Join(", ", title.Genres.Select(g => g.Trim()).Order(StringComparer.Ordinal))).Append('.');
         }
 
-        if (title.Tags.Count > 0)
+        // AI mood tags are left out: they are written after embedding and would make every title embed again.
+        var tags = title.Tags.Select(t => t.Trim()).Where(t => !t.StartsWith(MoodTagger.Prefix, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (tags.Count > 0)
         {
-            text.Append(" Keywords: ").Append(string.Join(", ", title.Tags.Select(t => t.Trim()).Order(StringComparer.Ordinal).Take(MaxTags))).Append('.');
+            text.Append(" Keywords: ").Append(string.Join(", ", tags.Order(StringComparer.Ordinal).Take(MaxTags))).Append('.');
         }
 
         if (!string.IsNullOrWhiteSpace(title.Overview))

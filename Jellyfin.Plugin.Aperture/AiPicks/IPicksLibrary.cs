@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Jellyfin.Plugin.Aperture.AiPicks;
 
@@ -36,4 +38,15 @@ public interface IPicksLibrary
     /// <param name="userId">The user.</param>
     /// <returns>One signal per title with any user data.</returns>
     IReadOnlyList<UserSignal> Signals(Guid userId);
+
+    /// <summary>
+    /// Replaces some of an item's tags (AI mood tags): removes <paramref name="remove"/>, adds <paramref name="add"/>,
+    /// keeps every other tag, and writes nothing when the item's Tags field is locked.
+    /// </summary>
+    /// <param name="itemId">The item.</param>
+    /// <param name="remove">The tags to remove (the moods written before).</param>
+    /// <param name="add">The tags to add.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>False when the item is gone or its tags are locked.</returns>
+    Task<bool> ReplaceTagsAsync(Guid itemId, IReadOnlyCollection<string> remove, IReadOnlyCollection<string> add, CancellationToken cancellationToken);
 }

@@ -23,6 +23,7 @@ public sealed class PicksRunner
     private readonly EmbeddingStore _embeddings;
     private readonly PicksStore _store;
     private readonly ReasonWriter _reasons;
+    private readonly MoodTagger _moods;
     private readonly IntegrationSettingsService _settings;
     private readonly TimeProvider _time;
     private readonly ILogger<PicksRunner> _logger;
@@ -36,6 +37,7 @@ public sealed class PicksRunner
     /// <param name="embeddings">The embeddings store.</param>
     /// <param name="store">The picks store.</param>
     /// <param name="reasons">The optional AI-written reasons.</param>
+    /// <param name="moods">The optional AI mood tags.</param>
     /// <param name="settings">The integration settings (the picks options are the AI provider's).</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
@@ -46,6 +48,7 @@ public sealed class PicksRunner
         EmbeddingStore embeddings,
         PicksStore store,
         ReasonWriter reasons,
+        MoodTagger moods,
         IntegrationSettingsService settings,
         TimeProvider time,
         ILogger<PicksRunner> logger)
@@ -56,6 +59,7 @@ public sealed class PicksRunner
         _embeddings = embeddings;
         _store = store;
         _reasons = reasons;
+        _moods = moods;
         _settings = settings;
         _time = time;
         _logger = logger;
@@ -87,6 +91,7 @@ public sealed class PicksRunner
         }
 
         _logger.LogInformation("AI picks: {Index} Picks from {Source}", index.Message, source);
+        var moods = await _moods.RunAsync(titles, cancellationToken).ConfigureAwait(false);
 
         var options = PickOptions.From(_settings.GetOptions(IntegrationIds.Ai));
         var users = _library.Users();
@@ -104,7 +109,7 @@ public sealed class PicksRunner
             progress?.Report(50 + (50.0 * (i + 1) / users.Count));
         }
 
-        return index.Message + " Picks from " + source + ".";
+        return index.Message + " Picks from " + source + "." + (moods is null ? string.Empty : " " + moods);
     }
 
     /// <summary>

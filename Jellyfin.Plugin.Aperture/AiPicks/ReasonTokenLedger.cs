@@ -4,7 +4,7 @@ using Jellyfin.Plugin.Aperture.Storage;
 
 namespace Jellyfin.Plugin.Aperture.AiPicks;
 
-/// <summary>Tokens AI-written reasons used per UTC day, kept in the database so a restart does not reset the budget.</summary>
+/// <summary>Tokens AI-written reasons and AI mood tags (one shared budget) used per UTC day, kept in the database so a restart does not reset the budget.</summary>
 public sealed class ReasonTokenLedger
 {
     private readonly ApertureDatabase _database;

@@ -128,11 +128,16 @@ public sealed class ReasonWriter
         return picks.Select((p, i) => i < reasons.Count && Clean(reasons[i]) is { } reason ? p with { Reason = reason } : p).ToList();
     }
 
+    /// <summary>
+    /// Reads the daily token budget AI-written reasons and AI mood tags share.
+    /// </summary>
+    /// <param name="options">The AI provider's options.</param>
+    /// <returns>The budget in tokens.</returns>
+    internal static long DailyBudget(IReadOnlyDictionary<string, string> options) =>
+        options.TryGetValue(AiOptions.ReasonTokensPerDay, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 20_000;
+
     private static bool IsOn(IReadOnlyDictionary<string, string> options) =>
         options.TryGetValue(AiOptions.AiReasons, out var value) && value.Trim().Equals("on", StringComparison.OrdinalIgnoreCase);
-
-    private static long DailyBudget(IReadOnlyDictionary<string, string> options) =>
-        options.TryGetValue(AiOptions.ReasonTokensPerDay, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 20_000;
 
     // One line, bounded, no markup worth keeping: the page shows it as text.
     private static string? Clean(string? text)

@@ -202,6 +202,34 @@ public static partial class ItemMetadataWriter
         return keywords.Concat(scores);
     }
 
+    /// <summary>
+    /// Replaces some of an item's tags (AI mood tags): the named ones are removed, the wanted ones added as the
+    /// enrichment adds its keyword tags; every other tag stays, and a locked Tags field is left alone.
+    /// </summary>
+    /// <param name="item">The item.</param>
+    /// <param name="remove">The tags to remove.</param>
+    /// <param name="wanted">The tags to add.</param>
+    /// <returns>Whether the tags changed.</returns>
+    public static bool ReplaceTags(BaseItem item, IReadOnlyCollection<string> remove, IEnumerable<string> wanted)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(remove);
+        if (item.LockedFields.Contains(MetadataField.Tags))
+        {
+            return false;
+        }
+
+        var gone = new HashSet<string>(remove, StringComparer.OrdinalIgnoreCase);
+        var tags = item.Tags ?? Array.Empty<string>();
+        var removed = tags.Any(gone.Contains);
+        if (removed)
+        {
+            item.Tags = tags.Where(t => !gone.Contains(t)).ToArray();
+        }
+
+        return AddTags(item, wanted) || removed;
+    }
+
     private static bool AddTags(BaseItem item, IEnumerable<string> wanted)
     {
         var tags = item.Tags ?? Array.Empty<string>();

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Jellyfin.Data.Enums;
 using Jellyfin.Database.Implementations.Entities;
 using Jellyfin.Plugin.Aperture.AiPicks;
@@ -129,6 +131,22 @@ public sealed class JellyfinPicksLibrary : IPicksLibrary
         }
 
         return signals;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReplaceTagsAsync(Guid itemId, IReadOnlyCollection<string> remove, IReadOnlyCollection<string> add, CancellationToken cancellationToken)
+    {
+        if (_libraryManager.GetItemById(itemId) is not { } item || item.LockedFields.Contains(MetadataField.Tags))
+        {
+            return false;
+        }
+
+        if (ItemMetadataWriter.ReplaceTags(item, remove, add))
+        {
+            await item.UpdateToRepositoryAsync(ItemUpdateType.MetadataEdit, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     private PickTitle? ToTitle(BaseItem item, bool withPeople)

@@ -314,6 +314,16 @@ internal static class Migrations
         )
         """),
 
+        // 1103 (issue 11 point 4): titles AI mood tags were written for, with the hash of the text the moods came
+        // from (a changed overview tags the title again) and the moods written (replaced then, nothing else).
+        new(1103, """
+        CREATE TABLE ai_mood_tags (
+            item_id TEXT PRIMARY KEY,
+            text_hash TEXT NOT NULL,
+            moods TEXT NOT NULL
+        )
+        """),
+
         // 1201 (issue 12 point 2): the admin's choice of Seerr user per Jellyfin user (0 = none), overriding the
         // automatic match.
         new(1201, """

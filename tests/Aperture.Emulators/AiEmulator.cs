@@ -61,6 +61,13 @@ public sealed class AiEmulator : ServiceEmulator
     /// <summary>Gets or sets the assistant message every chat completion returns.</summary>
     public string ChatReply { get; set; } = "{\"suggestions\":[]}";
 
+    /// <summary>
+    /// Gets or sets the assistant message a chat completion that asks for moods returns; null (the default) answers
+    /// each title with moods read from its overview (space: Epic and Tense; love: Romantic and Feel-good; else Dark),
+    /// plus the word "Spacey", which is in no vocabulary.
+    /// </summary>
+    public string? MoodReply { get; set; }
+
     /// <inheritdoc/>
     protected override string BasePath => "/v1";
 
@@ -188,6 +195,24 @@ public sealed class AiEmulator : ServiceEmulator
             ["error"] = new JsonObject { ["message"] = message, ["type"] = type, ["param"] = null, ["code"] = code },
         });
 
+    // The user message is {"titles": [{"id", "title", "year", "overview"}]}.
+    private static string Moods(JsonArray messages)
+    {
+        var user = messages.Count > 1 && messages[1]?["content"]?.GetValueKind() == JsonValueKind.String ? JsonNode.Parse(messages[1]!["content"]!.GetValue<string>()) : null;
+        var titles = user?["titles"] as JsonArray ?? [];
+        return new JsonObject
+        {
+            ["moods"] = new JsonArray(titles.Select(t =>
+            {
+                var overview = t?["overview"]?.GetValueKind() == JsonValueKind.String ? t["overview"]!.GetValue<string>() : string.Empty;
+                string[] moods = overview.Contains("space", StringComparison.OrdinalIgnoreCase) || overview.Contains("astronaut", StringComparison.OrdinalIgnoreCase)
+                    ? ["Epic", "Tense", "Spacey"]
+                    : overview.Contains("love", StringComparison.OrdinalIgnoreCase) ? ["Romantic", "Feel-good"] : ["Dark"];
+                return (JsonNode?)new JsonObject { ["id"] = t?["id"]?.DeepClone(), ["moods"] = new JsonArray(moods.Select(m => (JsonNode?)JsonValue.Create(m)).ToArray()) };
+            }).ToArray()),
+        }.ToJsonString();
+    }
+
     private static int DefaultDimensions(string model) => model switch
     {
         "text-embedding-3-large" => 3072,
@@ -294,7 +319,9 @@ public sealed class AiEmulator : ServiceEmulator
             return;
         }
 
-        var reply = ChatReply;
+        var messages = body?["messages"] as JsonArray;
+        var system = messages?.FirstOrDefault()?["content"]?.GetValueKind() == JsonValueKind.String ? messages[0]!["content"]!.GetValue<string>() : string.Empty;
+        var reply = system.Contains("mood", StringComparison.OrdinalIgnoreCase) ? MoodReply ?? Moods(messages!) : ChatReply;
         await WriteJsonAsync(context, 200, new JsonObject
         {
             ["id"] = "chatcmpl-emu" + Guid.NewGuid().ToString("N")[..12],

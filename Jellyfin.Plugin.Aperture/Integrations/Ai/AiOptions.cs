@@ -32,7 +32,10 @@ internal static class AiOptions
     /// <summary>The option that turns AI-written reasons on ("on"/"off", off by default).</summary>
     public const string AiReasons = "aiReasons";
 
-    /// <summary>The daily token budget of AI-written reasons.</summary>
+    /// <summary>The option that turns AI mood/theme tags on ("on"/"off", off by default).</summary>
+    public const string AiMoodTags = "aiMoodTags";
+
+    /// <summary>The daily token budget of AI-written reasons and AI mood tags together.</summary>
     public const string ReasonTokensPerDay = "reasonTokensPerDay";
 
     /// <summary>The default picks playlist name.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Jellyfin.Plugin.Aperture.AiPicks;
 
 namespace Jellyfin.Plugin.Aperture.Tests.AiPicks;
@@ -34,6 +36,22 @@ public sealed class FakePicksLibrary : IPicksLibrary
             : null;
 
     public IReadOnlyList<UserSignal> Signals(Guid userId) => UserSignals.TryGetValue(userId, out var s) ? s.ToList() : [];
+
+    public Task<bool> ReplaceTagsAsync(Guid itemId, IReadOnlyCollection<string> remove, IReadOnlyCollection<string> add, CancellationToken cancellationToken)
+    {
+        var index = Titles.FindIndex(t => t.Id == itemId);
+        if (index < 0)
+        {
+            return Task.FromResult(false);
+        }
+
+        var tags = Titles[index].Tags.Where(t => !remove.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        tags.AddRange(add.Where(a => !tags.Contains(a, StringComparer.OrdinalIgnoreCase)));
+        Titles[index] = Titles[index] with { Tags = tags };
+        return Task.FromResult(true);
+    }
+
+    public IReadOnlyList<string> TagsOf(string name) => Titles.Single(t => t.Name == name).Tags;
 
     public Guid Id(string name) => Titles.Single(t => t.Name == name).Id;
 

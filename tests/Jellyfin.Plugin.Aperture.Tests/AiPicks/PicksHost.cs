@@ -50,6 +50,7 @@ public sealed class PicksHost : IAsyncLifetime
             services.AddHttpClient(UpstreamPipeline.HttpClientName).AddHttpMessageHandler(() => new StampHandler(this));
             services.AddSingleton<IPicksLibrary>(Library);
             services.AddSingleton<IUserPlaylists>(Playlists);
+            services.AddSingleton<MoodTagger>();
             services.AddSingleton<PicksRunner>();
         });
         SetOptions((AiOptions.EmbeddingModel, AiEmulator.SentenceModel));

@@ -20,7 +20,8 @@ namespace Jellyfin.Plugin.Aperture.Tests.RealJellyfin;
 /// user; the other user cannot see it; a title the user's parental control blocks is never among their picks; a pick
 /// hidden through the user API, or with "Not interested" on the user page in a real browser signed in through
 /// jellyfin-web, is off that user's playlist after the next refresh; switched on, AI-written reasons reach the user
-/// API with the day's token budget.
+/// API with the day's token budget; switched on, AI mood tags ("Mood: Tense") are written into the real items and read
+/// back through Jellyfin's item API.
 /// </summary>
 /// <typeparam name="TFixture">The server of one Jellyfin version.</typeparam>
 public abstract class AiPicksRealJellyfinTests<TFixture>
@@ -173,6 +174,40 @@ public abstract class AiPicksRealJellyfinTests<TFixture>
         Assert.Matches("^AI-written reasons: [1-9][0-9,]* of 20,000 tokens used today\\.$", written.GetProperty("ReasonBudget").GetString());
     }
 
+    [SkippableFact]
+    public async Task AiMoodTagsSwitchedOnAreWrittenIntoTheRealItemsOnce()
+    {
+        Skip.If(Fixture.Problem is not null, Fixture.Problem);
+        AddMovies();
+        await Fixture.ScanAsync();
+        var ai = (AiEmulator)Fixture.Emulator("ai");
+        ai.Models = [.. ai.Models.Union([AiEmulator.SentenceModel])];
+        await Fixture.SaveCredentialsAsync("ai");
+        await Fixture.Aperture(HttpMethod.Put, "Integrations/ai/Settings", new
+        {
+            BaseUrl = ai.BaseUrl.AbsoluteUri,
+            Options = new Dictionary<string, string> { ["embeddingModel"] = AiEmulator.SentenceModel, ["aiMoodTags"] = "on" },
+        });
+
+        await RunTaskAsync();
+
+        // The emulator answers space plots with Epic, Tense and the unknown "Spacey" (dropped), love with Romantic and
+        // Feel-good, anything else with Dark; the NFO's own tag stays beside the moods.
+        var tags = await MovieTagsAsync();
+        Output.WriteLine(string.Join("\n", tags.Select(t => t.Key + ": " + string.Join(", ", t.Value))));
+        Assert.True(
+            tags["Star Voyage"].Order(StringComparer.Ordinal).SequenceEqual(["Mood: Epic", "Mood: Tense"]),
+            "Star Voyage's tags: " + string.Join(", ", tags["Star Voyage"]) + "\n" + Server.Tail(80));
+        Assert.Equal(["Mood: Feel-good", "Mood: Romantic"], tags["Bookshop Love"].Order(StringComparer.Ordinal));
+        Assert.Equal(["Mood: Dark", BlockedTag], tags[Blocked].Order(StringComparer.Ordinal));
+
+        // Tagged once: the next run asks the chat model nothing and the tags stay as they are.
+        var calls = ai.Requests.Count(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
+        await RunTaskAsync();
+        Assert.Equal(calls, ai.Requests.Count(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)));
+        Assert.Equal(tags["Star Voyage"].Order(StringComparer.Ordinal), (await MovieTagsAsync())["Star Voyage"].Order(StringComparer.Ordinal));
+    }
+
     private static async Task FinishAndFavouriteAsync(HttpClient api, string itemId)
     {
         using (var played = await api.PostAsync("UserPlayedItems/" + itemId, null))
@@ -236,6 +271,12 @@ public abstract class AiPicksRealJellyfinTests<TFixture>
     private async Task<Dictionary<string, string>> MovieIdsAsync() =>
         (await Server.GetJsonAsync("Items?IncludeItemTypes=Movie&Recursive=true")).GetProperty("Items").EnumerateArray()
             .ToDictionary(i => i.GetProperty("Name").GetString()!, i => i.GetProperty("Id").GetString()!);
+
+    private async Task<Dictionary<string, List<string>>> MovieTagsAsync() =>
+        (await Server.GetJsonAsync("Items?IncludeItemTypes=Movie&Recursive=true&Fields=Tags")).GetProperty("Items").EnumerateArray()
+            .ToDictionary(
+                i => i.GetProperty("Name").GetString()!,
+                i => i.TryGetProperty("Tags", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToList() : []);
 
     private async Task RunTaskAsync()
     {
