@@ -107,6 +107,7 @@ public static class ApertureServices
         services.AddSingleton<RatingsSync>();
         services.AddSingleton<LocalRatingTimes>();
         services.AddSingleton<TraktSyncLog>();
+        services.AddSingleton<TraktUserApis>();
 
         // Titles the watchlist, suggestions and Top Picks want that the library lacks, kept for Discovery.
         services.AddSingleton<MissingTitleStore>();

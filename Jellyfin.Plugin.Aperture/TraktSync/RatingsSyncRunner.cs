@@ -22,9 +22,7 @@ public sealed class RatingsSyncRunner
     private readonly IUserRatingsLibrary _library;
     private readonly LocalRatingTimes _times;
     private readonly TraktAccountStore _accounts;
-    private readonly TraktUserTokens _tokens;
-    private readonly StoredTargets _targets;
-    private readonly IUpstreamPipeline _pipeline;
+    private readonly TraktUserApis _apis;
     private readonly TraktSyncLog _log;
     private readonly TimeProvider _time;
     private readonly ILogger<RatingsSyncRunner> _logger;
@@ -36,9 +34,7 @@ public sealed class RatingsSyncRunner
     /// <param name="library">The users' Jellyfin ratings.</param>
     /// <param name="times">The local change times.</param>
     /// <param name="accounts">The linked accounts.</param>
-    /// <param name="tokens">The users' access tokens.</param>
-    /// <param name="targets">Trakt's saved target and app id.</param>
-    /// <param name="pipeline">The upstream pipeline.</param>
+    /// <param name="apis">Builds each linked user's Trakt API.</param>
     /// <param name="log">Each user's last run, shown on the user page and the admin page.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
@@ -47,9 +43,7 @@ public sealed class RatingsSyncRunner
         IUserRatingsLibrary library,
         LocalRatingTimes times,
         TraktAccountStore accounts,
-        TraktUserTokens tokens,
-        StoredTargets targets,
-        IUpstreamPipeline pipeline,
+        TraktUserApis apis,
         TraktSyncLog log,
         TimeProvider time,
         ILogger<RatingsSyncRunner> logger)
@@ -58,9 +52,7 @@ public sealed class RatingsSyncRunner
         _library = library;
         _times = times;
         _accounts = accounts;
-        _tokens = tokens;
-        _targets = targets;
-        _pipeline = pipeline;
+        _apis = apis;
         _log = log;
         _time = time;
         _logger = logger;
@@ -99,20 +91,13 @@ public sealed class RatingsSyncRunner
     /// <returns>The result, or null when the user was skipped.</returns>
     public async Task<RatingsSyncResult?> RunUserAsync(Guid userId, CancellationToken cancellationToken)
     {
-        if (_targets.Get(IntegrationIds.Trakt, "clientId", out var clientId) is not { } target)
+        var (api, skipped) = await _apis.ForUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (api is null)
         {
-            _logger.LogInformation("Trakt ratings sync skipped: Trakt's Client ID is not saved on the Aperture settings page");
+            _logger.LogInformation("Trakt ratings sync skipped for user {UserId}: {Reason}", userId, skipped);
             return null;
         }
 
-        var access = await _tokens.GetValidAccessTokenAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (access.Status != TraktAccessStatus.Valid)
-        {
-            _logger.LogInformation("Trakt ratings sync skipped for user {UserId}: {Reason}", userId, access.Message);
-            return null;
-        }
-
-        var api = new TraktUserApi(_pipeline, target, clientId, userId, _tokens);
         var client = new TraktRatingsClient(api, _logger);
         var items = _library.Read(userId);
         var times = _times.Load(userId);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
@@ -64,6 +65,9 @@ public sealed class TraktUserApi
 
     /// <summary>Gets the Jellyfin user the calls are made for.</summary>
     public Guid UserId { get; }
+
+    /// <summary>Gets Trakt's saved options (the playlist names, the suggestions switch).</summary>
+    public IReadOnlyDictionary<string, string> Options => _target.Options;
 
     /// <summary>
     /// Parses a Trakt time stamp.

@@ -27,9 +27,7 @@ public sealed class WatchlistSyncRunner
     private readonly AccountLimitAlert _alert;
     private readonly TraktSyncLog _log;
     private readonly TraktAccountStore _accounts;
-    private readonly TraktUserTokens _tokens;
-    private readonly StoredTargets _targets;
-    private readonly IUpstreamPipeline _pipeline;
+    private readonly TraktUserApis _apis;
     private readonly TimeProvider _time;
     private readonly ILogger<WatchlistSyncRunner> _logger;
 
@@ -44,9 +42,7 @@ public sealed class WatchlistSyncRunner
     /// <param name="alert">The account-limit alert.</param>
     /// <param name="log">The per-user run log.</param>
     /// <param name="accounts">The linked accounts.</param>
-    /// <param name="tokens">The users' access tokens.</param>
-    /// <param name="targets">Trakt's saved target, app id and options.</param>
-    /// <param name="pipeline">The upstream pipeline.</param>
+    /// <param name="apis">Builds each linked user's Trakt API.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The logger.</param>
     public WatchlistSyncRunner(
@@ -58,9 +54,7 @@ public sealed class WatchlistSyncRunner
         AccountLimitAlert alert,
         TraktSyncLog log,
         TraktAccountStore accounts,
-        TraktUserTokens tokens,
-        StoredTargets targets,
-        IUpstreamPipeline pipeline,
+        TraktUserApis apis,
         TimeProvider time,
         ILogger<WatchlistSyncRunner> logger)
     {
@@ -72,9 +66,7 @@ public sealed class WatchlistSyncRunner
         _alert = alert;
         _log = log;
         _accounts = accounts;
-        _tokens = tokens;
-        _targets = targets;
-        _pipeline = pipeline;
+        _apis = apis;
         _time = time;
         _logger = logger;
     }
@@ -121,21 +113,13 @@ public sealed class WatchlistSyncRunner
     /// <returns>The watchlist result, or null when the user was skipped.</returns>
     public async Task<WatchlistSyncResult?> RunUserAsync(Guid userId, CancellationToken cancellationToken)
     {
-        if (_targets.Get(IntegrationIds.Trakt, "clientId", out var clientId) is not { } target)
+        var (api, skipped) = await _apis.ForUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (api is null)
         {
-            _logger.LogInformation("Trakt watchlist sync skipped: Trakt's Client ID is not saved on the Aperture settings page");
+            _logger.LogInformation("Trakt watchlist sync skipped for user {UserId}: {Reason}", userId, skipped);
             return null;
         }
 
-        var access = await _tokens.GetValidAccessTokenAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (access.Status != TraktAccessStatus.Valid)
-        {
-            _logger.LogInformation("Trakt watchlist sync skipped for user {UserId}: {Reason}", userId, access.Message);
-            return null;
-        }
-
-        // Built with the user's tokens: a 401 refreshes once, then marks the user "link again".
-        var api = new TraktUserApi(_pipeline, target, clientId, userId, _tokens);
         var client = new TraktWatchlistClient(api, _logger);
         var library = _library.Read(userId).Select(i => new LibraryTitle(i.ItemId, i.Kind, i.Ids)).ToList();
 
@@ -143,17 +127,17 @@ public sealed class WatchlistSyncRunner
             userId,
             client,
             library,
-            TraktPlaylistOptions.Name(target.Options, TraktPlaylistOptions.WatchlistPlaylist, TraktPlaylistOptions.DefaultWatchlistPlaylist),
+            TraktPlaylistOptions.Name(api.Options, TraktPlaylistOptions.WatchlistPlaylist, TraktPlaylistOptions.DefaultWatchlistPlaylist),
             cancellationToken).ConfigureAwait(false);
         _log.Record(userId, new TraktSyncRun(TraktSyncFeatures.Watchlist, _time.GetUtcNow(), result.Completed, result.Summary()));
 
-        if (TraktPlaylistOptions.SuggestionsOn(target.Options))
+        if (TraktPlaylistOptions.SuggestionsOn(api.Options))
         {
             var suggestions = await _suggestions.RunAsync(
                 userId,
                 client,
                 library,
-                TraktPlaylistOptions.Name(target.Options, TraktPlaylistOptions.SuggestionsPlaylist, TraktPlaylistOptions.DefaultSuggestionsPlaylist),
+                TraktPlaylistOptions.Name(api.Options, TraktPlaylistOptions.SuggestionsPlaylist, TraktPlaylistOptions.DefaultSuggestionsPlaylist),
                 cancellationToken).ConfigureAwait(false);
             _log.Record(userId, new TraktSyncRun(TraktSyncFeatures.Suggestions, _time.GetUtcNow(), suggestions.Completed, suggestions.Summary()));
         }
