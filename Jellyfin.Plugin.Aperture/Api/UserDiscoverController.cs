@@ -135,6 +135,38 @@ public class UserDiscoverController : ControllerBase
         return result.Status == DiscoverRequestStatus.Invalid ? BadRequest(view) : Ok(view);
     }
 
+    /// <summary>Gets the seasons of a series the signed-in user may choose from when requesting it.</summary>
+    /// <param name="tmdbId">The series' TMDb id.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The season numbers.</returns>
+    [HttpGet("Seasons/{tmdbId}")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType(StatusCodes.Status502BadGateway)]
+    public async Task<ActionResult<DiscoverSeasonsView>> GetSeasons([FromRoute] long tmdbId, CancellationToken cancellationToken)
+    {
+        if (!JellyfinUser.TryGetUserId(User, out var userId) || UserName(userId) is null)
+        {
+            return Forbidden();
+        }
+
+        if (tmdbId <= 0)
+        {
+            return BadRequest(new ErrorView { Message = "A series needs a TMDb id." });
+        }
+
+        if (!_client.IsConfigured)
+        {
+            return StatusCode(StatusCodes.Status502BadGateway, new ErrorView { Message = "Seerr is not set up on this server yet: ask your admin." });
+        }
+
+        var seasons = await _client.GetSeasonsAsync(tmdbId, cancellationToken).ConfigureAwait(false);
+        return seasons.Value is { } list
+            ? Ok(new DiscoverSeasonsView { Seasons = list })
+            : StatusCode(StatusCodes.Status502BadGateway, new ErrorView { Message = "Seerr could not list the seasons now: " + seasons.Message });
+    }
+
     /// <summary>Gets the Discover section's script (static, like the user page's own). Two addresses, as for the page's script.</summary>
     /// <returns>The script.</returns>
     [HttpGet("/Aperture/UserPageDiscover.js")]

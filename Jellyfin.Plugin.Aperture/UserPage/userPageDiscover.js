@@ -139,10 +139,22 @@
                 button.className = 'primary';
                 button.setAttribute('data-testid', 'discover-request');
                 setText(button, 'Request');
-                button.addEventListener('click', function () {
-                    request(item, button, status, token);
-                });
                 row.appendChild(button);
+                if (item.Kind === 'show') {
+                    // A series: "Request" shows its seasons to choose from, then "Send request" sends the choice.
+                    const form = document.createElement('div');
+                    form.className = 'discover-form';
+                    form.setAttribute('data-testid', 'discover-form');
+                    form.hidden = true;
+                    row.appendChild(form);
+                    button.addEventListener('click', function () {
+                        openForm(item, form, button, status, token);
+                    });
+                } else {
+                    button.addEventListener('click', function () {
+                        request(item, {}, button, status, token);
+                    });
+                }
             }
 
             list.appendChild(row);
@@ -168,22 +180,102 @@
         byId('discoverRequested').hidden = !(view.Requests && view.Requests.length > 0);
     }
 
-    async function request(item, button, status, token) {
+    function checkbox(form, label, testId, value, checked) {
+        const wrap = document.createElement('label');
+        wrap.className = 'discover-choice';
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.checked = checked;
+        box.setAttribute('data-testid', testId);
+        if (value !== null) {
+            box.value = String(value);
+        }
+
+        wrap.appendChild(box);
+        wrap.appendChild(document.createTextNode(' ' + label));
+        form.appendChild(wrap);
+        return box;
+    }
+
+    async function openForm(item, form, button, status, token) {
+        button.disabled = true;
+        setText(byId('discoverError'), '');
+        let seasons;
+        try {
+            seasons = (await call('GET', '/Aperture/User/Discover/Seasons/' + encodeURIComponent(String(item.TmdbId)), token)).Seasons || [];
+        } catch (error) {
+            setText(byId('discoverError'), error && error.message ? error.message : 'The server could not be reached.');
+            button.disabled = false;
+            return;
+        }
+
+        form.replaceChildren();
+        const all = checkbox(form, 'All seasons', 'discover-season-all', null, true);
+        const boxes = seasons.map(function (number) {
+            return checkbox(form, number === 0 ? 'Specials' : 'Season ' + number, 'discover-season', number, true);
+        });
+        all.addEventListener('change', function () {
+            boxes.forEach(function (box) {
+                box.checked = all.checked;
+            });
+        });
+        boxes.forEach(function (box) {
+            box.addEventListener('change', function () {
+                all.checked = boxes.every(function (b) {
+                    return b.checked;
+                });
+            });
+        });
+        const send = document.createElement('button');
+        send.type = 'button';
+        send.className = 'primary';
+        send.setAttribute('data-testid', 'discover-send');
+        setText(send, 'Send request');
+        send.addEventListener('click', function () {
+            const chosen = boxes.filter(function (box) {
+                return box.checked;
+            }).map(function (box) {
+                return Number(box.value);
+            });
+            if (!all.checked && chosen.length === 0) {
+                setText(status, 'Choose at least one season.');
+                return;
+            }
+
+            // Every season ticked is "all", so seasons added later are requested too.
+            request(item, all.checked ? {} : { Seasons: chosen }, send, status, token).then(function (done) {
+                if (done) {
+                    form.hidden = true;
+                    button.hidden = true;
+                }
+            });
+        });
+        form.appendChild(send);
+        form.hidden = false;
+        button.hidden = true;
+    }
+
+    async function request(item, choice, button, status, token) {
         button.disabled = true;
         setText(byId('discoverError'), '');
         try {
-            const result = await call('POST', '/Aperture/User/Discover/Request', token, { Kind: item.Kind, TmdbId: item.TmdbId });
+            const body = { Kind: item.Kind, TmdbId: item.TmdbId };
+            Object.keys(choice).forEach(function (key) {
+                body[key] = choice[key];
+            });
+            const result = await call('POST', '/Aperture/User/Discover/Request', token, body);
             setText(status, result.Message);
             status.setAttribute('data-result', result.Status);
             if (result.Status === 'Requested' || result.Status === 'AlreadyRequested') {
                 button.hidden = true;
-                return;
+                return true;
             }
         } catch (error) {
             setText(byId('discoverError'), error && error.message ? error.message : 'The server could not be reached.');
         }
 
         button.disabled = false;
+        return false;
     }
 
     async function start() {

@@ -138,6 +138,32 @@ public sealed class SeerrClient
         return new SourceResult<SeerrMedia>(UpstreamOutcome.Success, media, "Seerr answered.");
     }
 
+    /// <summary>
+    /// Reads the seasons of a series a user may choose from: Seerr's season numbers, without season 0 (specials)
+    /// unless it is all there is.
+    /// </summary>
+    /// <param name="tmdbId">The series' TMDb id.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The season numbers, in order.</returns>
+    public async Task<SourceResult<IReadOnlyList<int>>> GetSeasonsAsync(long tmdbId, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync(string.Create(CultureInfo.InvariantCulture, $"tv/{tmdbId}"), RequestPriority.Interactive, null, null, cancellationToken).ConfigureAwait(false);
+        if (answer is null || !answer.IsSuccess)
+        {
+            return Failed<IReadOnlyList<int>>(answer);
+        }
+
+        if (JsonBody.TryParseObject(answer.Body) is not { } body || body.ValueKind != JsonValueKind.Object)
+        {
+            return SourceCall.Unreadable<IReadOnlyList<int>>("Seerr", "a series' seasons");
+        }
+
+        var numbers = body.GetObjects("seasons").Select(s => s.GetInt64("seasonNumber")).OfType<long>()
+            .Where(n => n is >= 0 and <= 10_000).Select(n => (int)n).Distinct().Order().ToList();
+        IReadOnlyList<int> seasons = numbers.Any(n => n > 0) ? numbers.Where(n => n > 0).ToList() : numbers;
+        return new SourceResult<IReadOnlyList<int>>(UpstreamOutcome.Success, seasons, "Seerr answered.");
+    }
+
     /// <summary>Creates a request credited to a Seerr user.</summary>
     /// <param name="request">What to request and for whom.</param>
     /// <param name="cancellationToken">The cancellation token.</param>

@@ -50,6 +50,21 @@ public sealed class DiscoverRequestsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheSeasonsToChooseFromComeFromSeerr_WithoutSpecials_AndTheChosenOnesAreRecorded()
+    {
+        var seerrId = _host.Seerr.AddUser("carol", null, _carol.ToString("N"), SeerrPermissions.RequestTv);
+        var client = _host.Host.Get<SeerrClient>();
+
+        var seasons = await _host.RunAsync(client.GetSeasonsAsync(1396, CancellationToken.None));
+        Assert.Equal([1, 2, 3, 4, 5], seasons.Value);
+        Assert.Contains(_host.Seerr.Requests, r => r.Path == "/api/v1/tv/1396");
+
+        Assert.Equal(DiscoverRequestStatus.Requested, (await RequestAsync(_carol, "carol", false, NewSeries, [2, 3])).Status);
+        var created = Assert.Single(_host.Seerr.CreatedRequests);
+        Assert.Equal((seerrId, "tv", "2,3"), (created.UserId, created.MediaType, created.Seasons));
+    }
+
+    [Fact]
     public async Task AUserWithoutTheMoviePermissionIsToldWhy_AndSeerrIsNotAsked()
     {
         _host.Seerr.AddUser("carol", null, _carol.ToString("N"), SeerrPermissions.RequestTv);
