@@ -159,6 +159,12 @@ public sealed partial class SeerrEmulator : ServiceEmulator
             case ["request"] when HttpMethods.IsPost(context.Request.Method):
                 await CreateRequestAsync(context, userId).ConfigureAwait(false);
                 return;
+            case ["service", var service] when get && service is "radarr" or "sonarr":
+                await WriteServicesAsync(context, service == "radarr").ConfigureAwait(false);
+                return;
+            case ["service", var service, var id] when get && service is "radarr" or "sonarr":
+                await WriteServiceAsync(context, service == "radarr", id).ConfigureAwait(false);
+                return;
             case ["movie", var id] when get:
                 await WriteMediaAsync(context, MediaKind.Movie, id).ConfigureAwait(false);
                 return;
