@@ -28,6 +28,7 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
     private const int MissingTmdb = 990_011;
     private const int SneakyTmdb = 990_012;
     private const int MissingSeriesTmdb = 990_013;
+    private const int MissingFilmTmdb = 990_014;
 
     protected DiscoverRealJellyfinTests(TFixture fixture, ChromiumFixture chromium, ITestOutputHelper output)
     {
@@ -72,6 +73,7 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
         await JellyfinServer.WaitUntilAsync("the viewer's Trakt link", Linked, TimeSpan.FromSeconds(60));
         trakt.AddToWatchlistOnTrakt(trakt.IssuedAccessTokens.Last(), new TraktListedTitle("movie", "Missing Movie", 2011, MissingTmdb));
         trakt.AddToWatchlistOnTrakt(trakt.IssuedAccessTokens.Last(), new TraktListedTitle("show", "Missing Series", 2012, MissingSeriesTmdb));
+        trakt.AddToWatchlistOnTrakt(trakt.IssuedAccessTokens.Last(), new TraktListedTitle("movie", "Missing Film", 2013, MissingFilmTmdb));
         await RunWatchlistTaskAsync();
 
         // The admin's mapping API is not the viewer's; the viewer's request API takes no user from the body.
@@ -123,6 +125,9 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
         Assert.True(offered.Length >= 3, string.Join(',', offered));
         Assert.DoesNotContain("0", offered);
         Assert.True(await series.Locator("[data-testid='discover-season-all']").IsCheckedAsync());
+
+        // A user with only Seerr's Request permission gets no server, profile, folder or 4K to choose.
+        Assert.Equal(0, await series.Locator("[data-testid='discover-server'], [data-testid='discover-4k']").CountAsync());
         foreach (var box in await seasons.AllAsync())
         {
             if (await box.GetAttributeAsync("value") is not ("1" or "3"))
@@ -146,6 +151,20 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
             Assert.True(noUser.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, noUser.StatusCode.ToString());
         }
 
+        // Given Advanced Requests and 4K movies in Seerr, the user chooses 4K, the 4K server, a profile and a folder.
+        seerr.SetPermissions(seerrId, 32 | 131072 | 2048);
+        var film = web.Page.Locator("[data-testid='discover-item']", new() { HasText = "Missing Film" });
+        await film.Locator("[data-testid='discover-request']").ClickAsync();
+        await Expect(film.Locator("[data-testid='discover-4k']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await film.Locator("[data-testid='discover-4k']").CheckAsync();
+        await film.Locator("[data-testid='discover-server']").SelectOptionAsync("1");
+        await film.Locator("[data-testid='discover-profile']").SelectOptionAsync("5");
+        await film.Locator("[data-testid='discover-folder']").SelectOptionAsync("/movies-4k");
+        await film.Locator("[data-testid='discover-send']").ClickAsync();
+        await Expect(film.Locator("[data-testid='discover-status']")).ToContainTextAsync("Requested in Seerr as " + ViewerName);
+        var filmRequest = seerr.CreatedRequests.Single(r => r.TmdbId == MissingFilmTmdb);
+        Assert.Equal((seerrId, (int?)1, (int?)5, "/movies-4k", true), (filmRequest.UserId, filmRequest.ServerId, filmRequest.ProfileId, filmRequest.RootFolder, filmRequest.Is4k));
+        await web.Page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "aperture-discover-options-" + Fixture.Version + ".png"), FullPage = true });
         Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
 
         // Reloaded, the page shows Seerr's new status and no button.
