@@ -130,9 +130,96 @@ public class UserDiscoverController : ControllerBase
         }
 
         var title = _list.TitleOf(userId, input.Kind, input.TmdbId);
-        var result = await _requests.RequestAsync(userId, name, input.Kind == MissingTitle.Movie, input.TmdbId, input.Seasons, title, cancellationToken).ConfigureAwait(false);
+        var options = new SeerrRequestOptions(input.ServerId, input.ProfileId, input.RootFolder, input.Is4k);
+        var result = await _requests.RequestAsync(userId, name, input.Kind == MissingTitle.Movie, input.TmdbId, input.Seasons, options, title, cancellationToken).ConfigureAwait(false);
         var view = new DiscoverRequestView { Status = result.Status.ToString(), Message = result.Message };
         return result.Status == DiscoverRequestStatus.Invalid ? BadRequest(view) : Ok(view);
+    }
+
+    /// <summary>Gets the seasons of a series the signed-in user may choose from when requesting it.</summary>
+    /// <param name="tmdbId">The series' TMDb id.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The season numbers.</returns>
+    [HttpGet("Seasons/{tmdbId}")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType(StatusCodes.Status502BadGateway)]
+    public async Task<ActionResult<DiscoverSeasonsView>> GetSeasons([FromRoute] long tmdbId, CancellationToken cancellationToken)
+    {
+        if (!JellyfinUser.TryGetUserId(User, out var userId) || UserName(userId) is null)
+        {
+            return Forbidden();
+        }
+
+        if (tmdbId <= 0)
+        {
+            return BadRequest(new ErrorView { Message = "A series needs a TMDb id." });
+        }
+
+        if (!_client.IsConfigured)
+        {
+            return StatusCode(StatusCodes.Status502BadGateway, new ErrorView { Message = "Seerr is not set up on this server yet: ask your admin." });
+        }
+
+        var seasons = await _client.GetSeasonsAsync(tmdbId, cancellationToken).ConfigureAwait(false);
+        return seasons.Value is { } list
+            ? Ok(new DiscoverSeasonsView { Seasons = list })
+            : StatusCode(StatusCodes.Status502BadGateway, new ErrorView { Message = "Seerr could not list the seasons now: " + seasons.Message });
+    }
+
+    /// <summary>
+    /// Gets what the signed-in user may choose when requesting a movie or series: servers with their profiles and
+    /// folders only when their Seerr account may make advanced requests, and 4K only when it may request 4K and a 4K
+    /// server exists. Everyone else gets nothing to choose, and Seerr's defaults apply.
+    /// </summary>
+    /// <param name="kind">"movie" or "show".</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The choices.</returns>
+    [HttpGet("Options/{kind}")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public async Task<ActionResult<DiscoverOptionsView>> GetOptions([FromRoute] string kind, CancellationToken cancellationToken)
+    {
+        if (!JellyfinUser.TryGetUserId(User, out var userId) || UserName(userId) is not { } name)
+        {
+            return Forbidden();
+        }
+
+        if (kind is not (MissingTitle.Movie or MissingTitle.Show))
+        {
+            return BadRequest(new ErrorView { Message = "Kind must be \"movie\" or \"show\"." });
+        }
+
+        var isMovie = kind == MissingTitle.Movie;
+        var rights = _client.IsConfigured ? (await _accounts.GetAsync(userId, name, cancellationToken).ConfigureAwait(false)).Rights : null;
+        if (rights is null || rights.Refusal(isMovie) is not null || (!rights.Advanced && !rights.May4k(isMovie)))
+        {
+            return Ok(new DiscoverOptionsView());
+        }
+
+        var services = (await _client.GetServicesAsync(isMovie, cancellationToken).ConfigureAwait(false)).Value ?? [];
+        var offer4k = rights.May4k(isMovie) && services.Any(s => s.Is4k);
+        var servers = new System.Collections.Generic.List<DiscoverServerView>();
+        if (rights.Advanced)
+        {
+            foreach (var service in services.Where(s => offer4k || !s.Is4k))
+            {
+                var details = (await _client.GetServiceDetailsAsync(isMovie, service.Id, cancellationToken).ConfigureAwait(false)).Value;
+                servers.Add(new DiscoverServerView
+                {
+                    Id = service.Id,
+                    Name = service.Name,
+                    Is4k = service.Is4k,
+                    IsDefault = service.IsDefault,
+                    Profiles = details?.Profiles ?? [],
+                    RootFolders = details?.RootFolders ?? [],
+                });
+            }
+        }
+
+        return Ok(new DiscoverOptionsView { CanChooseServer = rights.Advanced && servers.Count > 0, Offer4k = offer4k, Servers = servers });
     }
 
     /// <summary>Gets the Discover section's script (static, like the user page's own). Two addresses, as for the page's script.</summary>

@@ -46,7 +46,20 @@ public sealed class DiscoverRequests
     /// <param name="title">The title's name, for the user's list of requests; null when not known.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>What happened, in the user's words.</returns>
-    public async Task<DiscoverRequestResult> RequestAsync(Guid jellyfinUserId, string jellyfinName, bool isMovie, long tmdbId, IReadOnlyList<int>? seasons, string? title, CancellationToken cancellationToken)
+    public Task<DiscoverRequestResult> RequestAsync(Guid jellyfinUserId, string jellyfinName, bool isMovie, long tmdbId, IReadOnlyList<int>? seasons, string? title, CancellationToken cancellationToken) =>
+        RequestAsync(jellyfinUserId, jellyfinName, isMovie, tmdbId, seasons, null, title, cancellationToken);
+
+    /// <summary>Requests a title for a user with their choice of server, profile, folder and 4K.</summary>
+    /// <param name="jellyfinUserId">The signed-in Jellyfin user (never taken from the caller's input).</param>
+    /// <param name="jellyfinName">Their Jellyfin user name.</param>
+    /// <param name="isMovie">True for a movie, false for a series.</param>
+    /// <param name="tmdbId">The TMDb id.</param>
+    /// <param name="seasons">For a series: the seasons, or null for all.</param>
+    /// <param name="options">The server, profile, folder and 4K, or null for Seerr's defaults.</param>
+    /// <param name="title">The title's name, for the user's list of requests; null when not known.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>What happened, in the user's words.</returns>
+    public async Task<DiscoverRequestResult> RequestAsync(Guid jellyfinUserId, string jellyfinName, bool isMovie, long tmdbId, IReadOnlyList<int>? seasons, SeerrRequestOptions? options, string? title, CancellationToken cancellationToken)
     {
         if (tmdbId <= 0 || (seasons is not null && (isMovie || seasons.Any(s => s < 0))))
         {
@@ -74,6 +87,16 @@ public sealed class DiscoverRequests
             return new DiscoverRequestResult(DiscoverRequestStatus.NotAllowed, refusal);
         }
 
+        if (options is { IsAdvanced: true } && !rights.Advanced)
+        {
+            return new DiscoverRequestResult(DiscoverRequestStatus.NotAllowed, "Your Seerr account may not choose the server, quality profile or folder; Seerr's defaults are used. Ask your admin for the Advanced Requests permission in Seerr.");
+        }
+
+        if (options is { Is4k: true } && !rights.May4k(isMovie))
+        {
+            return new DiscoverRequestResult(DiscoverRequestStatus.NotAllowed, "Your Seerr account may not request " + (isMovie ? "movies" : "series") + " in 4K.");
+        }
+
         var server = await _client.GetServerAsync(RequestPriority.Interactive, cancellationToken).ConfigureAwait(false);
         var status = await _client.GetMediaAsync(isMovie, tmdbId, RequestPriority.Interactive, cancellationToken).ConfigureAwait(false);
         if (status.Outcome == UpstreamOutcome.NotFound)
@@ -81,7 +104,8 @@ public sealed class DiscoverRequests
             return new DiscoverRequestResult(DiscoverRequestStatus.Invalid, "Seerr does not know this title (TMDb " + tmdbId + ").");
         }
 
-        if (status.Value is not null && server.Value is not null)
+        // A 4K request has a status of its own in Seerr; Seerr itself refuses a duplicate 4K request (409).
+        if (status.Value is not null && server.Value is not null && options is not { Is4k: true })
         {
             var availability = SeerrMediaStatus.Map(status.Value.Status, server.Value.Kind);
             if (availability == SeerrAvailability.Blocklisted)
@@ -95,7 +119,14 @@ public sealed class DiscoverRequests
             }
         }
 
-        var answer = await _client.CreateRequestAsync(new SeerrRequestBody(seerrUser.Id, isMovie, tmdbId, seasons), cancellationToken).ConfigureAwait(false);
+        var body = new SeerrRequestBody(seerrUser.Id, isMovie, tmdbId, seasons)
+        {
+            ServerId = options?.ServerId,
+            ProfileId = options?.ProfileId,
+            RootFolder = string.IsNullOrEmpty(options?.RootFolder) ? null : options.RootFolder,
+            Is4k = options?.Is4k == true,
+        };
+        var answer = await _client.CreateRequestAsync(body, cancellationToken).ConfigureAwait(false);
         switch (answer.StatusCode)
         {
             case 201 or 202:

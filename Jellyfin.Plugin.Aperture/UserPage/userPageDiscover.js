@@ -139,10 +139,17 @@
                 button.className = 'primary';
                 button.setAttribute('data-testid', 'discover-request');
                 setText(button, 'Request');
-                button.addEventListener('click', function () {
-                    request(item, button, status, token);
-                });
                 row.appendChild(button);
+                // "Request" shows what the user may choose (a series' seasons; server, profile, folder and 4K
+                // when Seerr allows them that), then "Send request" sends it. With nothing to choose it sends at once.
+                const form = document.createElement('div');
+                form.className = 'discover-form';
+                form.setAttribute('data-testid', 'discover-form');
+                form.hidden = true;
+                row.appendChild(form);
+                button.addEventListener('click', function () {
+                    openForm(item, form, button, status, token);
+                });
             }
 
             list.appendChild(row);
@@ -168,22 +175,224 @@
         byId('discoverRequested').hidden = !(view.Requests && view.Requests.length > 0);
     }
 
-    async function request(item, button, status, token) {
+    function checkbox(form, label, testId, value, checked) {
+        const wrap = document.createElement('label');
+        wrap.className = 'discover-choice';
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.checked = checked;
+        box.setAttribute('data-testid', testId);
+        if (value !== null) {
+            box.value = String(value);
+        }
+
+        wrap.appendChild(box);
+        wrap.appendChild(document.createTextNode(' ' + label));
+        form.appendChild(wrap);
+        return box;
+    }
+
+    function select(form, label, testId) {
+        const wrap = document.createElement('label');
+        wrap.className = 'discover-choice';
+        wrap.appendChild(document.createTextNode(label + ' '));
+        const list = document.createElement('select');
+        list.setAttribute('data-testid', testId);
+        wrap.appendChild(list);
+        form.appendChild(wrap);
+        return list;
+    }
+
+    function fill(list, entries) {
+        list.replaceChildren();
+        entries.forEach(function (entry) {
+            const option = document.createElement('option');
+            option.value = entry.value;
+            setText(option, entry.label);
+            list.appendChild(option);
+        });
+    }
+
+    // Server, profile and folder (advanced users only) and 4K (4K users only); returns a function giving the choice.
+    function advancedChoices(form, options) {
+        const servers = options.Servers || [];
+        const fourK = options.Offer4k ? checkbox(form, '4K', 'discover-4k', null, false) : null;
+        if (!options.CanChooseServer || servers.length === 0) {
+            return function () {
+                return fourK && fourK.checked ? { Is4k: true } : {};
+            };
+        }
+
+        const server = select(form, 'Server', 'discover-server');
+        const profile = select(form, 'Quality', 'discover-profile');
+        const folder = select(form, 'Folder', 'discover-folder');
+        function chosenServer() {
+            return servers.filter(function (s) {
+                return String(s.Id) === server.value;
+            })[0] || null;
+        }
+
+        function showServer() {
+            const current = chosenServer();
+            fill(profile, [{ value: '', label: 'Default' }].concat((current ? current.Profiles : []).map(function (p) {
+                return { value: String(p.Id), label: p.Name };
+            })));
+            fill(folder, [{ value: '', label: 'Default' }].concat((current ? current.RootFolders : []).map(function (path) {
+                return { value: path, label: path };
+            })));
+        }
+
+        function showServers() {
+            const wanted = fourK ? fourK.checked : false;
+            fill(server, [{ value: '', label: 'Default' }].concat(servers.filter(function (s) {
+                return Boolean(s.Is4k) === wanted;
+            }).map(function (s) {
+                return { value: String(s.Id), label: s.Name + (s.IsDefault ? ' (default)' : '') };
+            })));
+            showServer();
+        }
+
+        server.addEventListener('change', showServer);
+        if (fourK) {
+            fourK.addEventListener('change', showServers);
+        }
+
+        showServers();
+        return function () {
+            const choice = {};
+            if (fourK && fourK.checked) {
+                choice.Is4k = true;
+            }
+
+            if (server.value !== '') {
+                choice.ServerId = Number(server.value);
+            }
+
+            if (profile.value !== '') {
+                choice.ProfileId = Number(profile.value);
+            }
+
+            if (folder.value !== '') {
+                choice.RootFolder = folder.value;
+            }
+
+            return choice;
+        };
+    }
+
+    async function openForm(item, form, button, status, token) {
+        button.disabled = true;
+        setText(byId('discoverError'), '');
+        const show = item.Kind === 'show';
+        let seasons = [];
+        let options = {};
+        try {
+            options = (await call('GET', '/Aperture/User/Discover/Options/' + encodeURIComponent(item.Kind), token)) || {};
+            if (show) {
+                seasons = (await call('GET', '/Aperture/User/Discover/Seasons/' + encodeURIComponent(String(item.TmdbId)), token)).Seasons || [];
+            }
+        } catch (error) {
+            setText(byId('discoverError'), error && error.message ? error.message : 'The server could not be reached.');
+            button.disabled = false;
+            return;
+        }
+
+        if (!show && !options.Offer4k && !options.CanChooseServer) {
+            await request(item, {}, button, status, token);
+            return;
+        }
+
+        form.replaceChildren();
+        const advanced = advancedChoices(form, options);
+        if (!show) {
+            appendSend(item, form, button, status, token, function () {
+                return advanced();
+            });
+            return;
+        }
+
+        const all = checkbox(form, 'All seasons', 'discover-season-all', null, true);
+        const boxes = seasons.map(function (number) {
+            return checkbox(form, number === 0 ? 'Specials' : 'Season ' + number, 'discover-season', number, true);
+        });
+        all.addEventListener('change', function () {
+            boxes.forEach(function (box) {
+                box.checked = all.checked;
+            });
+        });
+        boxes.forEach(function (box) {
+            box.addEventListener('change', function () {
+                all.checked = boxes.every(function (b) {
+                    return b.checked;
+                });
+            });
+        });
+        appendSend(item, form, button, status, token, function () {
+            const chosen = boxes.filter(function (box) {
+                return box.checked;
+            }).map(function (box) {
+                return Number(box.value);
+            });
+            if (!all.checked && chosen.length === 0) {
+                setText(status, 'Choose at least one season.');
+                return null;
+            }
+
+            // Every season ticked is "all", so seasons added later are requested too.
+            const choice = advanced();
+            if (!all.checked) {
+                choice.Seasons = chosen;
+            }
+
+            return choice;
+        });
+    }
+
+    function appendSend(item, form, button, status, token, choose) {
+        const send = document.createElement('button');
+        send.type = 'button';
+        send.className = 'primary';
+        send.setAttribute('data-testid', 'discover-send');
+        setText(send, 'Send request');
+        send.addEventListener('click', function () {
+            const choice = choose();
+            if (choice === null) {
+                return;
+            }
+
+            request(item, choice, send, status, token).then(function (done) {
+                if (done) {
+                    form.hidden = true;
+                    button.hidden = true;
+                }
+            });
+        });
+        form.appendChild(send);
+        form.hidden = false;
+        button.hidden = true;
+    }
+
+    async function request(item, choice, button, status, token) {
         button.disabled = true;
         setText(byId('discoverError'), '');
         try {
-            const result = await call('POST', '/Aperture/User/Discover/Request', token, { Kind: item.Kind, TmdbId: item.TmdbId });
+            const body = { Kind: item.Kind, TmdbId: item.TmdbId };
+            Object.keys(choice).forEach(function (key) {
+                body[key] = choice[key];
+            });
+            const result = await call('POST', '/Aperture/User/Discover/Request', token, body);
             setText(status, result.Message);
             status.setAttribute('data-result', result.Status);
             if (result.Status === 'Requested' || result.Status === 'AlreadyRequested') {
                 button.hidden = true;
-                return;
+                return true;
             }
         } catch (error) {
             setText(byId('discoverError'), error && error.message ? error.message : 'The server could not be reached.');
         }
 
         button.disabled = false;
+        return false;
     }
 
     async function start() {

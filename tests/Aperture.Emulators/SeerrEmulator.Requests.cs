@@ -23,6 +23,10 @@ public sealed partial class SeerrEmulator
     private const long ManageRequests = 16;
     private const long Request = 32;
     private const long AutoApprove = 128;
+    private const long Request4k = 1024;
+    private const long Request4kMovie = 2048;
+    private const long Request4kTv = 4096;
+    private const long RequestAdvanced = 131072;
     private const long RequestMovie = 262144;
     private const long RequestTv = 524288;
 
@@ -32,6 +36,9 @@ public sealed partial class SeerrEmulator
 
     /// <summary>Gets or sets a value indicating whether <c>/settings/public</c> reports a media server type (false: answers like Overseerr).</summary>
     public bool ReportsMediaServerType { get; set; } = true;
+
+    /// <summary>Gets or sets a value indicating whether a 4K Radarr and a 4K Sonarr server exist beside the regular ones.</summary>
+    public bool Has4kServers { get; set; } = true;
 
     /// <summary>Gets the requests created so far, in order.</summary>
     public IReadOnlyList<SeerrCreatedRequest> CreatedRequests
@@ -68,6 +75,7 @@ public sealed partial class SeerrEmulator
 
     private void ResetUsers()
     {
+        Has4kServers = true;
         _users.Clear();
         foreach (var (id, name) in new[] { (1, "admin"), (2, "alice"), (3, "bob") })
         {
@@ -164,6 +172,23 @@ public sealed partial class SeerrEmulator
             return;
         }
 
+        // Like Seerr: 4K needs REQUEST_4K or the kind's 4K bit, and server/profile/folder need REQUEST_ADVANCED or MANAGE_REQUESTS.
+        var is4k = body["is4k"] is JsonValue is4kValue && is4kValue.TryGetValue<bool>(out var flag) && flag;
+        if (is4k && !Has(target.Permissions, Request4k | (movie ? Request4kMovie : Request4kTv)))
+        {
+            await WriteJsonAsync(context, 403, new JsonObject { ["message"] = "You do not have permission to make 4K requests." }).ConfigureAwait(false);
+            return;
+        }
+
+        int? serverId = body["serverId"] is JsonValue sv && sv.TryGetValue<int>(out var sid) ? sid : null;
+        int? profileId = body["profileId"] is JsonValue pv && pv.TryGetValue<int>(out var pid) ? pid : null;
+        var rootFolder = body["rootFolder"] is JsonValue rv && rv.TryGetValue<string>(out var folder) ? folder : null;
+        if ((serverId is not null || profileId is not null || rootFolder is not null) && !Has(target.Permissions, RequestAdvanced | ManageRequests))
+        {
+            await WriteJsonAsync(context, 403, new JsonObject { ["message"] = "You do not have permission to make advanced requests." }).ConfigureAwait(false);
+            return;
+        }
+
         var kind = movie ? MediaKind.Movie : MediaKind.Show;
         var known = _media.TryGetValue((kind, tmdbId), out var state);
         if (known && state.Status == 6)
@@ -176,7 +201,7 @@ public sealed partial class SeerrEmulator
         SeerrCreatedRequest created;
         lock (_requestsLock)
         {
-            if ((known && state.Status is 2 or 3 or 5) || _requests.Any(r => r.MediaType == mediaType && r.TmdbId == tmdbId))
+            if ((known && (is4k ? state.Status4k : state.Status) is 2 or 3 or 5) || _requests.Any(r => r.MediaType == mediaType && r.TmdbId == tmdbId && r.Is4k == is4k))
             {
                 created = null!;
             }
@@ -194,9 +219,16 @@ public sealed partial class SeerrEmulator
                     _ => string.Empty,
                 };
                 var approved = Has(target.Permissions, AutoApprove);
-                created = new SeerrCreatedRequest(_requests.Count + 1, targetId, actingUserId, mediaType, tmdbId, seasons, approved ? 2 : 1);
+                created = new SeerrCreatedRequest(_requests.Count + 1, targetId, actingUserId, mediaType, tmdbId, seasons, approved ? 2 : 1)
+                {
+                    ServerId = serverId,
+                    ProfileId = profileId,
+                    RootFolder = rootFolder,
+                    Is4k = is4k,
+                };
                 _requests.Add(created);
-                _media[(kind, tmdbId)] = (approved ? 3 : 2, 1);
+                var before = known ? state : (Status: 1, Status4k: 1);
+                _media[(kind, tmdbId)] = is4k ? (before.Status, approved ? 3 : 2) : (approved ? 3 : 2, before.Status4k);
             }
         }
 
@@ -214,10 +246,52 @@ public sealed partial class SeerrEmulator
             ["id"] = created.Id,
             ["status"] = created.Status,
             ["type"] = mediaType,
-            ["is4k"] = false,
+            ["is4k"] = is4k,
             ["media"] = new JsonObject { ["tmdbId"] = tmdbId, ["mediaType"] = mediaType, ["status"] = created.Status == 2 ? 3 : 2 },
             ["requestedBy"] = User(targetId),
             ["createdAt"] = _created.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        }).ConfigureAwait(false);
+    }
+
+    private async Task WriteServicesAsync(HttpContext context, bool radarr)
+    {
+        var name = radarr ? "Radarr" : "Sonarr";
+        var servers = new JsonArray
+        {
+            new JsonObject { ["id"] = 0, ["name"] = name, ["is4k"] = false, ["isDefault"] = true, ["activeProfileId"] = 4, ["activeDirectory"] = radarr ? "/movies" : "/tv" },
+        };
+        if (Has4kServers)
+        {
+            servers.Add(new JsonObject { ["id"] = 1, ["name"] = name + " 4K", ["is4k"] = true, ["isDefault"] = true, ["activeProfileId"] = 5, ["activeDirectory"] = radarr ? "/movies-4k" : "/tv-4k" });
+        }
+
+        await WriteJsonAsync(context, 200, servers).ConfigureAwait(false);
+    }
+
+    private async Task WriteServiceAsync(HttpContext context, bool radarr, string id)
+    {
+        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var serverId) || serverId > (Has4kServers ? 1 : 0))
+        {
+            await WriteJsonAsync(context, 404, new JsonObject { ["message"] = "Server not found." }).ConfigureAwait(false);
+            return;
+        }
+
+        var four = serverId == 1;
+        var root = radarr ? "/movies" : "/tv";
+        await WriteJsonAsync(context, 200, new JsonObject
+        {
+            ["server"] = new JsonObject { ["id"] = serverId, ["name"] = (radarr ? "Radarr" : "Sonarr") + (four ? " 4K" : string.Empty), ["is4k"] = four, ["isDefault"] = true },
+            ["profiles"] = new JsonArray
+            {
+                new JsonObject { ["id"] = four ? 5 : 4, ["name"] = four ? "Ultra-HD" : "HD-1080p" },
+                new JsonObject { ["id"] = 6, ["name"] = "Any" },
+            },
+            ["rootFolders"] = new JsonArray
+            {
+                new JsonObject { ["id"] = 1, ["freeSpace"] = 1_000_000_000L, ["path"] = root + (four ? "-4k" : string.Empty) },
+                new JsonObject { ["id"] = 2, ["freeSpace"] = 1_000_000_000L, ["path"] = root + "-kids" },
+            },
+            ["tags"] = new JsonArray(),
         }).ConfigureAwait(false);
     }
 

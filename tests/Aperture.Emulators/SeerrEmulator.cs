@@ -15,7 +15,7 @@ namespace Aperture.Emulators;
 /// Seerr/Jellyseerr at <c>http://127.0.0.1:port</c> (clients append <c>/api/v1/…</c>). <c>/status</c> and
 /// <c>/settings/public</c> are public; everything else needs <c>X-Api-Key</c> (optionally <c>X-Api-User</c>), and a
 /// missing or wrong key is <b>403</b>, never 401. <c>/movie/{tmdbId}</c> and <c>/tv/{tmdbId}</c> carry <c>mediaInfo</c>
-/// for titles Seerr has seen.
+/// for titles Seerr has seen; <c>/tv/{tmdbId}</c> lists <c>seasons</c> (season 0, specials, first, as TMDb does).
 /// </summary>
 public sealed partial class SeerrEmulator : ServiceEmulator
 {
@@ -159,6 +159,12 @@ public sealed partial class SeerrEmulator : ServiceEmulator
             case ["request"] when HttpMethods.IsPost(context.Request.Method):
                 await CreateRequestAsync(context, userId).ConfigureAwait(false);
                 return;
+            case ["service", var service] when get && service is "radarr" or "sonarr":
+                await WriteServicesAsync(context, service == "radarr").ConfigureAwait(false);
+                return;
+            case ["service", var service, var id] when get && service is "radarr" or "sonarr":
+                await WriteServiceAsync(context, service == "radarr", id).ConfigureAwait(false);
+                return;
             case ["movie", var id] when get:
                 await WriteMediaAsync(context, MediaKind.Movie, id).ConfigureAwait(false);
                 return;
@@ -253,6 +259,19 @@ public sealed partial class SeerrEmulator : ServiceEmulator
             ["voteAverage"] = item.TmdbRating,
             ["externalIds"] = new JsonObject { ["imdbId"] = item.ImdbId, ["tvdbId"] = item.TvdbId },
         };
+        if (!movie)
+        {
+            // Seerr (from TMDb) lists season 0, the specials, first when the series has any.
+            var seasons = new JsonArray { new JsonObject { ["id"] = (item.TmdbId * 100) + 0, ["seasonNumber"] = 0, ["name"] = "Specials", ["episodeCount"] = 1 } };
+            for (var n = 1; n <= (item.Seasons ?? 1); n++)
+            {
+                seasons.Add(new JsonObject { ["id"] = (item.TmdbId * 100) + n, ["seasonNumber"] = n, ["name"] = "Season " + n.ToString(CultureInfo.InvariantCulture), ["episodeCount"] = 8 });
+            }
+
+            body["seasons"] = seasons;
+            body["numberOfSeasons"] = item.Seasons ?? 1;
+        }
+
         if (_media.TryGetValue((kind, item.TmdbId), out var state))
         {
             var requests = new JsonArray();

@@ -138,6 +138,81 @@ public sealed class SeerrClient
         return new SourceResult<SeerrMedia>(UpstreamOutcome.Success, media, "Seerr answered.");
     }
 
+    /// <summary>
+    /// Reads the seasons of a series a user may choose from: Seerr's season numbers, without season 0 (specials)
+    /// unless it is all there is.
+    /// </summary>
+    /// <param name="tmdbId">The series' TMDb id.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The season numbers, in order.</returns>
+    public async Task<SourceResult<IReadOnlyList<int>>> GetSeasonsAsync(long tmdbId, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync(string.Create(CultureInfo.InvariantCulture, $"tv/{tmdbId}"), RequestPriority.Interactive, null, null, cancellationToken).ConfigureAwait(false);
+        if (answer is null || !answer.IsSuccess)
+        {
+            return Failed<IReadOnlyList<int>>(answer);
+        }
+
+        if (JsonBody.TryParseObject(answer.Body) is not { } body || body.ValueKind != JsonValueKind.Object)
+        {
+            return SourceCall.Unreadable<IReadOnlyList<int>>("Seerr", "a series' seasons");
+        }
+
+        var numbers = body.GetObjects("seasons").Select(s => s.GetInt64("seasonNumber")).OfType<long>()
+            .Where(n => n is >= 0 and <= 10_000).Select(n => (int)n).Distinct().Order().ToList();
+        IReadOnlyList<int> seasons = numbers.Any(n => n > 0) ? numbers.Where(n => n > 0).ToList() : numbers;
+        return new SourceResult<IReadOnlyList<int>>(UpstreamOutcome.Success, seasons, "Seerr answered.");
+    }
+
+    /// <summary>Lists the Radarr (movies) or Sonarr (series) servers Seerr sends requests to.</summary>
+    /// <param name="isMovie">True for Radarr, false for Sonarr.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The servers.</returns>
+    public async Task<SourceResult<IReadOnlyList<SeerrService>>> GetServicesAsync(bool isMovie, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync(isMovie ? "service/radarr" : "service/sonarr", RequestPriority.Interactive, null, null, cancellationToken).ConfigureAwait(false);
+        if (answer is null || !answer.IsSuccess)
+        {
+            return Failed<IReadOnlyList<SeerrService>>(answer);
+        }
+
+        using var document = JsonBody.TryParse(answer.Body);
+        if (document is null || document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            return SourceCall.Unreadable<IReadOnlyList<SeerrService>>("Seerr", "its server list");
+        }
+
+        IReadOnlyList<SeerrService> servers = document.RootElement.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object && s.GetInt64("id") is not null)
+            .Select(s => new SeerrService(s.GetInt64("id")!.Value, s.GetText("name") ?? "Server " + s.GetInt64("id"), Flag(s, "is4k"), Flag(s, "isDefault")))
+            .ToList();
+        return new SourceResult<IReadOnlyList<SeerrService>>(UpstreamOutcome.Success, servers, "Seerr answered.");
+    }
+
+    /// <summary>Reads a Radarr or Sonarr server's quality profiles and root folders.</summary>
+    /// <param name="isMovie">True for Radarr, false for Sonarr.</param>
+    /// <param name="serverId">Seerr's id of the server.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The profiles and folders.</returns>
+    public async Task<SourceResult<SeerrServiceDetails>> GetServiceDetailsAsync(bool isMovie, long serverId, CancellationToken cancellationToken)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"service/{(isMovie ? "radarr" : "sonarr")}/{serverId}");
+        var answer = await SendAsync(path, RequestPriority.Interactive, null, null, cancellationToken).ConfigureAwait(false);
+        if (answer is null || !answer.IsSuccess)
+        {
+            return Failed<SeerrServiceDetails>(answer);
+        }
+
+        if (JsonBody.TryParseObject(answer.Body) is not { } body || body.ValueKind != JsonValueKind.Object)
+        {
+            return SourceCall.Unreadable<SeerrServiceDetails>("Seerr", "a server's profiles");
+        }
+
+        var profiles = body.GetObjects("profiles").Where(p => p.GetInt64("id") is not null)
+            .Select(p => new SeerrProfile(p.GetInt64("id")!.Value, p.GetText("name") ?? "Profile " + p.GetInt64("id"))).ToList();
+        var folders = body.GetObjects("rootFolders").Select(f => f.GetText("path")).OfType<string>().ToList();
+        return new SourceResult<SeerrServiceDetails>(UpstreamOutcome.Success, new SeerrServiceDetails(profiles, folders), "Seerr answered.");
+    }
+
     /// <summary>Creates a request credited to a Seerr user.</summary>
     /// <param name="request">What to request and for whom.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
@@ -149,9 +224,24 @@ public sealed class SeerrClient
         {
             ["mediaType"] = request.IsMovie ? "movie" : "tv",
             ["mediaId"] = request.TmdbId,
-            ["is4k"] = false,
+            ["is4k"] = request.Is4k,
             ["userId"] = request.SeerrUserId,
         };
+        if (request.ServerId is { } serverId)
+        {
+            body["serverId"] = serverId;
+        }
+
+        if (request.ProfileId is { } profileId)
+        {
+            body["profileId"] = profileId;
+        }
+
+        if (request.RootFolder is { } rootFolder)
+        {
+            body["rootFolder"] = rootFolder;
+        }
+
         if (!request.IsMovie)
         {
             body["seasons"] = request.Seasons is { Count: > 0 } seasons ? seasons : "all";
@@ -171,6 +261,9 @@ public sealed class SeerrClient
         where T : class => response is null
             ? SourceCall.NotConfigured<T>("Seerr")
             : new SourceResult<T>(response.IsSuccess ? UpstreamOutcome.BadResponse : response.Outcome, null, response.IsSuccess ? "Seerr answered, but not with what Aperture asked for." : response.Message, response.ResetAt);
+
+    private static bool Flag(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
     private static SeerrUser? ReadUser(JsonElement user) => user.GetInt64("id") is { } id
         ? new SeerrUser(id, user.GetText("jellyfinUserId"), user.GetText("email"), user.GetText("username"), user.GetText("jellyfinUsername"), user.GetText("displayName"), user.GetInt64("permissions") ?? 0)

@@ -33,6 +33,9 @@ public static class SeerrPermissions
     /// <summary>May request series in 4K.</summary>
     public const long Request4kTv = 4096;
 
+    /// <summary>May choose the server, quality profile and root folder of a request.</summary>
+    public const long RequestAdvanced = 131072;
+
     /// <summary>May request movies.</summary>
     public const long RequestMovie = 262144;
 

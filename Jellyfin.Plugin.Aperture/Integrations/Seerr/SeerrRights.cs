@@ -14,6 +14,12 @@ namespace Jellyfin.Plugin.Aperture.Integrations.Seerr;
 /// <param name="SeriesLeft">Series requests left in the quota, or null for no limit.</param>
 public sealed record SeerrRights(bool Movies, bool Series, bool Movies4k, bool Series4k, bool AutoApproveMovies, bool AutoApproveSeries, int? MoviesLeft, int? SeriesLeft)
 {
+    /// <summary>
+    /// Gets a value indicating whether the user may choose a request's server, quality profile and root folder
+    /// (REQUEST_ADVANCED or MANAGE_REQUESTS, or ADMIN).
+    /// </summary>
+    public bool Advanced { get; init; }
+
     /// <summary>Reads the rights from a user's bits and quota.</summary>
     /// <param name="permissions">The permission bits.</param>
     /// <param name="quota">The quota, or null when unknown (then no quota is assumed spent; Seerr still checks).</param>
@@ -26,7 +32,15 @@ public sealed record SeerrRights(bool Movies, bool Series, bool Movies4k, bool S
         SeerrPermissions.HasAny(permissions, SeerrPermissions.AutoApprove | SeerrPermissions.AutoApproveMovie),
         SeerrPermissions.HasAny(permissions, SeerrPermissions.AutoApprove | SeerrPermissions.AutoApproveTv),
         quota?.MoviesLeft,
-        quota?.SeriesLeft);
+        quota?.SeriesLeft)
+    {
+        Advanced = SeerrPermissions.HasAny(permissions, SeerrPermissions.RequestAdvanced | SeerrPermissions.ManageRequests),
+    };
+
+    /// <summary>Tells whether the user may request in 4K.</summary>
+    /// <param name="isMovie">True for a movie, false for a series.</param>
+    /// <returns>True when allowed.</returns>
+    public bool May4k(bool isMovie) => isMovie ? Movies4k : Series4k;
 
     /// <summary>Tells why a request may not be made, or null when it may.</summary>
     /// <param name="isMovie">True for a movie, false for a series.</param>

@@ -50,6 +50,85 @@ public sealed class DiscoverRequestsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheSeasonsToChooseFromComeFromSeerr_WithoutSpecials_AndTheChosenOnesAreRecorded()
+    {
+        var seerrId = _host.Seerr.AddUser("carol", null, _carol.ToString("N"), SeerrPermissions.RequestTv);
+        var client = _host.Host.Get<SeerrClient>();
+
+        var seasons = await _host.RunAsync(client.GetSeasonsAsync(1396, CancellationToken.None));
+        Assert.Equal([1, 2, 3, 4, 5], seasons.Value);
+        Assert.Contains(_host.Seerr.Requests, r => r.Path == "/api/v1/tv/1396");
+
+        Assert.Equal(DiscoverRequestStatus.Requested, (await RequestAsync(_carol, "carol", false, NewSeries, [2, 3])).Status);
+        var created = Assert.Single(_host.Seerr.CreatedRequests);
+        Assert.Equal((seerrId, "tv", "2,3"), (created.UserId, created.MediaType, created.Seasons));
+    }
+
+    [Fact]
+    public async Task SeerrsServersProfilesAndFoldersAreRead()
+    {
+        var client = _host.Host.Get<SeerrClient>();
+
+        var servers = (await _host.RunAsync(client.GetServicesAsync(true, CancellationToken.None))).Value!;
+        var details = (await _host.RunAsync(client.GetServiceDetailsAsync(false, 0, CancellationToken.None))).Value!;
+
+        Assert.Equal([new SeerrService(0, "Radarr", false, true), new SeerrService(1, "Radarr 4K", true, true)], servers);
+        Assert.Equal([new SeerrProfile(4, "HD-1080p"), new SeerrProfile(6, "Any")], details.Profiles);
+        Assert.Equal(["/tv", "/tv-kids"], details.RootFolders);
+    }
+
+    [Fact]
+    public async Task AnAdvancedUsersChosenServerProfileAndFolderAreSent()
+    {
+        var seerrId = _host.Seerr.AddUser("carol", null, _carol.ToString("N"), SeerrPermissions.Request | SeerrPermissions.RequestAdvanced);
+
+        var result = await RequestAsync(_carol, "carol", true, NewMovie, options: new SeerrRequestOptions(0, 6, "/movies-kids", false));
+
+        Assert.Equal(DiscoverRequestStatus.Requested, result.Status);
+        var created = Assert.Single(_host.Seerr.CreatedRequests);
+        Assert.Equal((seerrId, (int?)0, (int?)6, "/movies-kids", false), (created.UserId, created.ServerId, created.ProfileId, created.RootFolder, created.Is4k));
+    }
+
+    [Fact]
+    public async Task AUserWithoutAdvancedRequestsCannotChooseAServer_AndSeerrWouldRefuseItToo()
+    {
+        var seerrId = _host.Seerr.AddUser("carol", null, _carol.ToString("N"), SeerrPermissions.Request);
+
+        var result = await RequestAsync(_carol, "carol", true, NewMovie, options: new SeerrRequestOptions(1, null, null, false));
+        Assert.Equal(DiscoverRequestStatus.NotAllowed, result.Status);
+        Assert.Contains("may not choose the server", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Seerr.Requests, r => r.Method == "POST");
+
+        // Seerr (the emulator) refuses the field for such a user as well.
+        var direct = await _host.RunAsync(_host.Host.Get<SeerrClient>().CreateRequestAsync(new SeerrRequestBody(seerrId, true, NewMovie, null) { ProfileId = 6 }, CancellationToken.None));
+        Assert.Equal(403, direct.StatusCode);
+
+        // Without a choice the defaults apply: no server, profile or folder is sent.
+        Assert.Equal(DiscoverRequestStatus.Requested, (await RequestAsync(_carol, "carol", true, NewMovie, options: new SeerrRequestOptions(null, null, null, false))).Status);
+        var created = Assert.Single(_host.Seerr.CreatedRequests);
+        Assert.Equal(((int?)null, (int?)null, (string?)null, false), (created.ServerId, created.ProfileId, created.RootFolder, created.Is4k));
+    }
+
+    [Fact]
+    public async Task FourKIsSentOnlyForAUserWithTheKindsFourKPermission()
+    {
+        var seerrId = _host.Seerr.AddUser("carol", null, _carol.ToString("N"), SeerrPermissions.Request | SeerrPermissions.Request4kMovie);
+        var four = new SeerrRequestOptions(null, null, null, true);
+
+        Assert.Equal(DiscoverRequestStatus.Requested, (await RequestAsync(_carol, "carol", true, NewMovie, options: four)).Status);
+        var series = await RequestAsync(_carol, "carol", false, NewSeries, options: four);
+
+        Assert.Equal(DiscoverRequestStatus.NotAllowed, series.Status);
+        Assert.Contains("in 4K", series.Message, StringComparison.Ordinal);
+        var created = Assert.Single(_host.Seerr.CreatedRequests);
+        Assert.True(created.Is4k);
+
+        // Seerr (the emulator) refuses 4K for a user without it.
+        var direct = await _host.RunAsync(_host.Host.Get<SeerrClient>().CreateRequestAsync(new SeerrRequestBody(seerrId, false, NewSeries, null) { Is4k = true }, CancellationToken.None));
+        Assert.Equal(403, direct.StatusCode);
+    }
+
+    [Fact]
     public async Task AUserWithoutTheMoviePermissionIsToldWhy_AndSeerrIsNotAsked()
     {
         _host.Seerr.AddUser("carol", null, _carol.ToString("N"), SeerrPermissions.RequestTv);
@@ -157,6 +236,6 @@ public sealed class DiscoverRequestsTests : IAsyncLifetime
         Assert.Contains("not set up", result.Message, StringComparison.Ordinal);
     }
 
-    private Task<DiscoverRequestResult> RequestAsync(Guid user, string name, bool movie, long tmdb, int[]? seasons = null) =>
-        _host.RunAsync(_host.Host.Get<DiscoverRequests>().RequestAsync(user, name, movie, tmdb, seasons, null, CancellationToken.None));
+    private Task<DiscoverRequestResult> RequestAsync(Guid user, string name, bool movie, long tmdb, int[]? seasons = null, SeerrRequestOptions? options = null) =>
+        _host.RunAsync(_host.Host.Get<DiscoverRequests>().RequestAsync(user, name, movie, tmdb, seasons, options, null, CancellationToken.None));
 }

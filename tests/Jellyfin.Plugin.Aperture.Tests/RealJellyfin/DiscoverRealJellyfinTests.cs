@@ -27,6 +27,8 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
     private const string ViewerPassword = "discoverer-pass-1";
     private const int MissingTmdb = 990_011;
     private const int SneakyTmdb = 990_012;
+    private const int MissingSeriesTmdb = 990_013;
+    private const int MissingFilmTmdb = 990_014;
 
     protected DiscoverRealJellyfinTests(TFixture fixture, ChromiumFixture chromium, ITestOutputHelper output)
     {
@@ -70,6 +72,8 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
 
         await JellyfinServer.WaitUntilAsync("the viewer's Trakt link", Linked, TimeSpan.FromSeconds(60));
         trakt.AddToWatchlistOnTrakt(trakt.IssuedAccessTokens.Last(), new TraktListedTitle("movie", "Missing Movie", 2011, MissingTmdb));
+        trakt.AddToWatchlistOnTrakt(trakt.IssuedAccessTokens.Last(), new TraktListedTitle("show", "Missing Series", 2012, MissingSeriesTmdb));
+        trakt.AddToWatchlistOnTrakt(trakt.IssuedAccessTokens.Last(), new TraktListedTitle("movie", "Missing Film", 2013, MissingFilmTmdb));
         await RunWatchlistTaskAsync();
 
         // The admin's mapping API is not the viewer's; the viewer's request API takes no user from the body.
@@ -108,6 +112,59 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
 
         var created = seerr.CreatedRequests.Single(r => r.TmdbId == MissingTmdb);
         Assert.Equal((seerrId, 1, "movie"), (created.UserId, created.ActingUserId, created.MediaType));
+        Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
+
+        // A series: "Request" shows its seasons from Seerr (no specials); the user keeps seasons 1 and 3 and sends.
+        var series = web.Page.Locator("[data-testid='discover-item']", new() { HasText = "Missing Series" });
+        await Expect(series).ToContainTextAsync("Missing Series (2012) \u00b7 series");
+        await series.Locator("[data-testid='discover-request']").ClickAsync();
+        var seasons = series.Locator("[data-testid='discover-season']");
+        await Expect(seasons.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var offered = await seasons.EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.value)");
+        Output.WriteLine("seasons offered: " + string.Join(',', offered));
+        Assert.True(offered.Length >= 3, string.Join(',', offered));
+        Assert.DoesNotContain("0", offered);
+        Assert.True(await series.Locator("[data-testid='discover-season-all']").IsCheckedAsync());
+
+        // A user with only Seerr's Request permission gets no server, profile, folder or 4K to choose.
+        Assert.Equal(0, await series.Locator("[data-testid='discover-server'], [data-testid='discover-4k']").CountAsync());
+        foreach (var box in await seasons.AllAsync())
+        {
+            if (await box.GetAttributeAsync("value") is not ("1" or "3"))
+            {
+                await box.UncheckAsync();
+            }
+        }
+
+        Assert.False(await series.Locator("[data-testid='discover-season-all']").IsCheckedAsync());
+        await series.Locator("[data-testid='discover-send']").ClickAsync();
+        await Expect(series.Locator("[data-testid='discover-status']")).ToContainTextAsync("Requested in Seerr as " + ViewerName);
+        await Expect(series.Locator("[data-testid='discover-form']")).ToBeHiddenAsync();
+        var seriesRequest = seerr.CreatedRequests.Single(r => r.TmdbId == MissingSeriesTmdb);
+        Assert.Equal((seerrId, "tv", "1,3"), (seriesRequest.UserId, seriesRequest.MediaType, seriesRequest.Seasons));
+        await web.Page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "aperture-discover-seasons-" + Fixture.Version + ".png"), FullPage = true });
+
+        // The seasons endpoint needs a signed-in user; it takes no user, so it cannot act for anyone else.
+        using (var anonymous = new HttpClient { BaseAddress = Server.Api.BaseAddress })
+        using (var noUser = await anonymous.GetAsync("Aperture/User/Discover/Seasons/" + MissingSeriesTmdb))
+        {
+            Assert.True(noUser.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, noUser.StatusCode.ToString());
+        }
+
+        // Given Advanced Requests and 4K movies in Seerr, the user chooses 4K, the 4K server, a profile and a folder.
+        seerr.SetPermissions(seerrId, 32 | 131072 | 2048);
+        var film = web.Page.Locator("[data-testid='discover-item']", new() { HasText = "Missing Film" });
+        await film.Locator("[data-testid='discover-request']").ClickAsync();
+        await Expect(film.Locator("[data-testid='discover-4k']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await film.Locator("[data-testid='discover-4k']").CheckAsync();
+        await film.Locator("[data-testid='discover-server']").SelectOptionAsync("1");
+        await film.Locator("[data-testid='discover-profile']").SelectOptionAsync("5");
+        await film.Locator("[data-testid='discover-folder']").SelectOptionAsync("/movies-4k");
+        await film.Locator("[data-testid='discover-send']").ClickAsync();
+        await Expect(film.Locator("[data-testid='discover-status']")).ToContainTextAsync("Requested in Seerr as " + ViewerName);
+        var filmRequest = seerr.CreatedRequests.Single(r => r.TmdbId == MissingFilmTmdb);
+        Assert.Equal((seerrId, (int?)1, (int?)5, "/movies-4k", true), (filmRequest.UserId, filmRequest.ServerId, filmRequest.ProfileId, filmRequest.RootFolder, filmRequest.Is4k));
+        await web.Page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "aperture-discover-options-" + Fixture.Version + ".png"), FullPage = true });
         Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
 
         // Reloaded, the page shows Seerr's new status and no button.
