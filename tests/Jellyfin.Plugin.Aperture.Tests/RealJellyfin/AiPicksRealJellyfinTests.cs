@@ -272,37 +272,11 @@ public abstract class AiPicksRealJellyfinTests<TFixture>
         (await Server.GetJsonAsync("Items?IncludeItemTypes=Movie&Recursive=true")).GetProperty("Items").EnumerateArray()
             .ToDictionary(i => i.GetProperty("Name").GetString()!, i => i.GetProperty("Id").GetString()!);
 
+    private Task RunTaskAsync() => JellyfinTasks.RunAsync(Server, "ApertureRefreshAiPicks", TimeSpan.FromMinutes(3));
+
     private async Task<Dictionary<string, List<string>>> MovieTagsAsync() =>
         (await Server.GetJsonAsync("Items?IncludeItemTypes=Movie&Recursive=true&Fields=Tags")).GetProperty("Items").EnumerateArray()
             .ToDictionary(
                 i => i.GetProperty("Name").GetString()!,
                 i => i.TryGetProperty("Tags", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToList() : []);
-
-    private async Task RunTaskAsync()
-    {
-        async Task<JsonElement> Task() =>
-            (await Server.GetJsonAsync("ScheduledTasks")).EnumerateArray().Single(t => t.GetProperty("Key").GetString() == "ApertureRefreshAiPicks");
-        static string? End(JsonElement task) =>
-            task.TryGetProperty("LastExecutionResult", out var last) && last.ValueKind == JsonValueKind.Object ? last.GetProperty("EndTimeUtc").GetString() : null;
-
-        var before = await Task();
-        Assert.Equal("Aperture", before.GetProperty("Category").GetString());
-        using (var response = await Server.Api.PostAsync("ScheduledTasks/Running/" + before.GetProperty("Id").GetString(), null))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        JsonElement done = default;
-        await JellyfinServer.WaitUntilAsync(
-            "the AI picks refresh",
-            async () =>
-            {
-                done = await Task();
-                return done.GetProperty("State").GetString() == "Idle" && End(done) is { } end && end != End(before);
-            },
-            TimeSpan.FromMinutes(3));
-        Assert.True(
-            done.GetProperty("LastExecutionResult").GetProperty("Status").GetString() == "Completed",
-            "The task did not complete: " + done.GetProperty("LastExecutionResult") + "\n" + Server.Tail(80));
-    }
 }

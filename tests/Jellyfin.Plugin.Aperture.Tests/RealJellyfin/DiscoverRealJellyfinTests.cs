@@ -226,7 +226,7 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
             Assert.True(body.Contains("\"Requested\"", StringComparison.Ordinal), body);
         }
 
-        await RunTaskAsync("ApertureRefreshSeerrRequests");
+        await JellyfinTasks.RunAsync(Server, "ApertureRefreshSeerrRequests");
 
         using (var discover = await viewer.Api.GetAsync("Aperture/User/Discover"))
         {
@@ -243,32 +243,5 @@ public abstract class DiscoverRealJellyfinTests<TFixture>
         Assert.True(web.Errors.Count == 0, string.Join('\n', web.Errors));
     }
 
-    private Task RunWatchlistTaskAsync() => RunTaskAsync("ApertureSyncTraktWatchlist");
-
-    private async Task RunTaskAsync(string key)
-    {
-        async Task<JsonElement> Task() =>
-            (await Server.GetJsonAsync("ScheduledTasks")).EnumerateArray().Single(t => t.GetProperty("Key").GetString() == key);
-        static string? End(JsonElement task) =>
-            task.TryGetProperty("LastExecutionResult", out var last) && last.ValueKind == JsonValueKind.Object ? last.GetProperty("EndTimeUtc").GetString() : null;
-
-        var before = await Task();
-        using (var response = await Server.Api.PostAsync("ScheduledTasks/Running/" + before.GetProperty("Id").GetString(), null))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        JsonElement done = default;
-        await JellyfinServer.WaitUntilAsync(
-            "the task " + key,
-            async () =>
-            {
-                done = await Task();
-                return done.GetProperty("State").GetString() == "Idle" && End(done) is { } end && end != End(before);
-            },
-            TimeSpan.FromMinutes(2));
-        Assert.True(
-            done.GetProperty("LastExecutionResult").GetProperty("Status").GetString() == "Completed",
-            "The task did not complete: " + done.GetProperty("LastExecutionResult") + "\n" + Server.Tail(80));
-    }
+    private Task RunWatchlistTaskAsync() => JellyfinTasks.RunAsync(Server, "ApertureSyncTraktWatchlist");
 }

@@ -98,29 +98,5 @@ public abstract class TraktRatingsRealJellyfinTests<TFixture>
         legacy.EnsureSuccessStatusCode();
     }
 
-    private async Task RunSyncTaskAsync()
-    {
-        async Task<JsonElement> Task() =>
-            (await Server.GetJsonAsync("ScheduledTasks")).EnumerateArray().Single(t => t.GetProperty("Key").GetString() == "ApertureSyncTraktRatings");
-        static string? End(JsonElement task) =>
-            task.TryGetProperty("LastExecutionResult", out var last) && last.ValueKind == JsonValueKind.Object ? last.GetProperty("EndTimeUtc").GetString() : null;
-
-        var before = await Task();
-        Assert.Equal("Aperture", before.GetProperty("Category").GetString());
-        using (var response = await Server.Api.PostAsync("ScheduledTasks/Running/" + before.GetProperty("Id").GetString(), null))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        JsonElement done = default;
-        await JellyfinServer.WaitUntilAsync(
-            "the Trakt ratings sync",
-            async () =>
-            {
-                done = await Task();
-                return done.GetProperty("State").GetString() == "Idle" && End(done) is { } end && end != End(before);
-            },
-            TimeSpan.FromMinutes(2));
-        Assert.Equal("Completed", done.GetProperty("LastExecutionResult").GetProperty("Status").GetString());
-    }
+    private Task RunSyncTaskAsync() => JellyfinTasks.RunAsync(Server, "ApertureSyncTraktRatings");
 }

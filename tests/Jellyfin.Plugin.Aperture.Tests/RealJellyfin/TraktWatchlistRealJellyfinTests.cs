@@ -161,30 +161,7 @@ public abstract class TraktWatchlistRealJellyfinTests<TFixture>
 
     private async Task RunTaskAsync()
     {
-        async Task<JsonElement> Task() =>
-            (await Server.GetJsonAsync("ScheduledTasks")).EnumerateArray().Single(t => t.GetProperty("Key").GetString() == "ApertureSyncTraktWatchlist");
-        static string? End(JsonElement task) =>
-            task.TryGetProperty("LastExecutionResult", out var last) && last.ValueKind == JsonValueKind.Object ? last.GetProperty("EndTimeUtc").GetString() : null;
-
-        var before = await Task();
-        Assert.Equal("Aperture", before.GetProperty("Category").GetString());
-        using (var response = await Server.Api.PostAsync("ScheduledTasks/Running/" + before.GetProperty("Id").GetString(), null))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        JsonElement done = default;
-        await JellyfinServer.WaitUntilAsync(
-            "the Trakt watchlist sync",
-            async () =>
-            {
-                done = await Task();
-                return done.GetProperty("State").GetString() == "Idle" && End(done) is { } end && end != End(before);
-            },
-            TimeSpan.FromMinutes(2));
-        Assert.True(
-            done.GetProperty("LastExecutionResult").GetProperty("Status").GetString() == "Completed",
-            "The task did not complete: " + done.GetProperty("LastExecutionResult") + "\n" + Server.Tail(80));
+        await JellyfinTasks.RunAsync(Server, "ApertureSyncTraktWatchlist");
         Output.WriteLine("status: " + await Fixture.Aperture(HttpMethod.Get, "User/Trakt/Status"));
     }
 }
