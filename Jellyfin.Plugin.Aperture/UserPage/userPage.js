@@ -65,6 +65,9 @@
         return candidates.length > 0 ? candidates[0].AccessToken : null;
     }
 
+    // The other sections' scripts (userPageDiscover.js) load after this one and read the sign-in the same way.
+    window.ApertureUserPage = Object.freeze({ readSignIn: readSignIn });
+
     class HttpError extends Error {
         constructor(status, message) {
             super(message);

@@ -15,26 +15,9 @@
         element.textContent = text === undefined || text === null ? '' : String(text);
     }
 
-    // jellyfin-web's sign-in for this server (the same store and choice as userPage.js).
+    // jellyfin-web's sign-in for this server, read by userPage.js (loaded first), so both sections use the same one.
     function readToken(serverId) {
-        let stored;
-        try {
-            stored = JSON.parse(window.localStorage.getItem('jellyfin_credentials') || '{}');
-        } catch (e) {
-            return null;
-        }
-
-        const servers = (stored && Array.isArray(stored.Servers) ? stored.Servers : []).filter(function (server) {
-            return server && typeof server.AccessToken === 'string' && server.AccessToken && server.UserId;
-        });
-        const mine = servers.filter(function (server) {
-            return server.Id === serverId;
-        });
-        const candidates = mine.length > 0 ? mine : servers;
-        candidates.sort(function (a, b) {
-            return (b.DateLastAccessed || 0) - (a.DateLastAccessed || 0);
-        });
-        return candidates.length > 0 ? candidates[0].AccessToken : null;
+        return window.ApertureUserPage ? window.ApertureUserPage.readSignIn(serverId) : null;
     }
 
     async function call(method, path, token, body) {
