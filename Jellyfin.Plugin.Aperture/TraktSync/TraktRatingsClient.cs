@@ -47,19 +47,13 @@ public sealed class TraktRatingsClient
     /// <returns>The activity.</returns>
     public async Task<TraktAnswer<TraktActivity>> GetLastActivitiesAsync(CancellationToken cancellationToken)
     {
-        var (response, error) = await _api.SendAsync(HttpMethod.Get, "sync/last_activities", null, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
+        var stamps = await _api.GetActivityStampsAsync("rated_at", cancellationToken).ConfigureAwait(false);
+        if (stamps.Error is not null)
         {
-            return new(null, error);
+            return new(null, stamps.Error);
         }
 
-        if (JsonBody.TryParseObject(response!.Body) is not { } root)
-        {
-            return new(null, "Trakt's last activities could not be read.");
-        }
-
-        var movies = root.GetObject("movies")?.GetText("rated_at");
-        var shows = root.GetObject("shows")?.GetText("rated_at");
+        var (movies, shows) = stamps.Value;
         var latest = new[] { TraktUserApi.Time(movies), TraktUserApi.Time(shows) }.Max();
         return new(new TraktActivity("movies=" + movies + ";shows=" + shows, latest), null);
     }

@@ -126,6 +126,29 @@ public sealed class TraktUserApi
     }
 
     /// <summary>
+    /// Reads one of <c>/sync/last_activities</c>' stamps for movies and for shows (e.g. <c>rated_at</c>,
+    /// <c>watchlisted_at</c>): each feature skips its pull while its own stamps have not moved.
+    /// </summary>
+    /// <param name="stamp">The stamp's name in the movies and shows objects.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The movie and show stamps as Trakt wrote them (null when absent), or why they could not be read.</returns>
+    public async Task<TraktAnswer<(string? Movies, string? Shows)>> GetActivityStampsAsync(string stamp, CancellationToken cancellationToken)
+    {
+        var (response, error) = await SendAsync(HttpMethod.Get, "sync/last_activities", null, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return new(default, error);
+        }
+
+        if (JsonBody.TryParseObject(response!.Body) is not { } root)
+        {
+            return new(default, "Trakt's last activities could not be read.");
+        }
+
+        return new((root.GetObject("movies")?.GetText(stamp), root.GetObject("shows")?.GetText(stamp)), null);
+    }
+
+    /// <summary>
     /// Sends one call as the user. The call is scoped to the user, so Trakt's per-user limits (a 429 parks only this
     /// user), account limits (420, 423, 426) and successful writes are counted against this user alone.
     /// </summary>

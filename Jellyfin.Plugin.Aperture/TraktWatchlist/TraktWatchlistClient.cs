@@ -46,20 +46,10 @@ public sealed class TraktWatchlistClient
     /// <returns>The movie and show <c>watchlisted_at</c> stamps together: equal marks mean no change.</returns>
     public async Task<TraktAnswer<string>> GetActivityAsync(CancellationToken cancellationToken)
     {
-        var (response, error) = await _api.SendAsync(HttpMethod.Get, "sync/last_activities", null, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return new(null, error);
-        }
-
-        if (JsonBody.TryParseObject(response!.Body) is not { } root)
-        {
-            return new(null, "Trakt's last activities could not be read.");
-        }
-
-        var movies = root.GetObject("movies")?.GetText("watchlisted_at");
-        var shows = root.GetObject("shows")?.GetText("watchlisted_at");
-        return new("movies=" + movies + ";shows=" + shows, null);
+        var stamps = await _api.GetActivityStampsAsync("watchlisted_at", cancellationToken).ConfigureAwait(false);
+        return stamps.Error is null
+            ? new("movies=" + stamps.Value.Movies + ";shows=" + stamps.Value.Shows, null)
+            : new(null, stamps.Error);
     }
 
     /// <summary>
